@@ -1,0 +1,90 @@
+// Findings and fixes: what the rules produce and the adapters (LSP server, CLI) show.
+// Fixes are data (text edits on the original text); the adapters only apply them.
+
+import type { Span } from './model';
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+/** A severity or `off`, as set by users in settings / .nianbaorc.json / --rule. */
+export type SeveritySetting = Severity | 'off';
+
+/** A message in both languages; the adapter picks one by the user's locale. */
+export interface Localized {
+  zh: string;
+  en: string;
+}
+
+export type Locale = 'zh-CN' | 'en';
+
+export function localize(m: Localized, locale: Locale): string {
+  return locale === 'en' ? m.en : m.zh;
+}
+
+export interface TextEdit {
+  span: Span;
+  newText: string;
+}
+
+export interface Fix {
+  title: Localized;
+  edits: TextEdit[];
+  /** The one obvious fix for the finding (LSP `isPreferred`). */
+  isPreferred: boolean;
+  /**
+   * Safe fixes are applied by fix-all (`source.fixAll.nianbao`, `nianbao check --fix`).
+   * A fix is safe when it is unambiguous and edits only derived cells or wording
+   * (never a leaf cell a user typed a number into, spec §6).
+   */
+  safe: boolean;
+  /** Fix-all applies fixes by ascending phase (spec §3 order: row totals, then （七）总计, then T4…). */
+  phase?: number;
+}
+
+export interface RelatedLocation {
+  span: Span;
+  message: Localized;
+  /** Another document (e.g. last year's report for carry-over), as a path or URI. */
+  uri?: string;
+}
+
+export interface Finding {
+  /** Stable diagnostic code (spec §9), e.g. `row-total`. */
+  code: string;
+  severity: Severity;
+  span: Span;
+  message: Localized;
+  /** For arithmetic findings: the value computed from the operands and the value written. */
+  expected?: number | string;
+  actual?: number | string;
+  related: RelatedLocation[];
+  fixes: Fix[];
+  /** Extra structured data for adapters (hover, preview), e.g. { table: 'T3', row: 'R1', col: 'C7' }. */
+  data?: Record<string, unknown>;
+}
+
+const severityRank: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
+
+/** Findings in document order, then by severity and code; exact duplicates removed. */
+export function sortFindings(findings: Finding[]): Finding[] {
+  const sorted = [...findings].sort(
+    (a, b) =>
+      a.span.start - b.span.start ||
+      a.span.end - b.span.end ||
+      severityRank[a.severity] - severityRank[b.severity] ||
+      (a.code < b.code ? -1 : a.code > b.code ? 1 : 0) ||
+      (a.message.en < b.message.en ? -1 : a.message.en > b.message.en ? 1 : 0),
+  );
+  const out: Finding[] = [];
+  for (const f of sorted) {
+    const prev = out[out.length - 1];
+    if (
+      prev &&
+      prev.code === f.code &&
+      prev.span.start === f.span.start &&
+      prev.span.end === f.span.end &&
+      prev.message.en === f.message.en
+    )
+      continue;
+    out.push(f);
+  }
+  return out;
+}

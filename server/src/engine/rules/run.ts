@@ -1,0 +1,46 @@
+// Runs the registered rules over a model, applying the user's severity settings.
+// A rule that throws is a bug; it must not take the others (or the editor) down, so its
+// exception is turned into a single `internal-error` finding at the start of the text.
+
+import type { Finding } from '../findings';
+import type { ReportModel } from '../model';
+import type { CheckOptions } from '../options';
+import { rules } from './index';
+import type { RuleContext } from './types';
+
+export function runRules(model: ReportModel, options: CheckOptions): Finding[] {
+  const out: Finding[] = [];
+  const settings = options.rules ?? {};
+  for (const rule of rules) {
+    const setting = settings[rule.code];
+    if (setting === 'off') continue;
+    const ctx: RuleContext = {
+      model,
+      options,
+      report(f) {
+        out.push({
+          ...f,
+          severity: setting ?? f.severity ?? rule.defaultSeverity,
+          related: f.related ?? [],
+          fixes: f.fixes ?? [],
+        });
+      },
+    };
+    try {
+      rule.check(ctx);
+    } catch (e) {
+      out.push({
+        code: 'internal-error',
+        severity: 'warning',
+        span: { start: 0, end: 0 },
+        message: {
+          zh: `检查规则 ${rule.code} 出错（这是 Nianbao 的缺陷，请报告）：${String(e)}`,
+          en: `Rule ${rule.code} failed (a Nianbao bug, please report it): ${String(e)}`,
+        },
+        related: [],
+        fixes: [],
+      });
+    }
+  }
+  return out;
+}
