@@ -47,10 +47,16 @@ export interface SectionHeading {
   numeral: { raw: string; value: number | null; span: Span };
   /** The separator after the numeral as written (`、`, `.`, `．` …). */
   separator: string;
+  /** Numeral, separator and the spaces around them: what a renumbering fix replaces. */
+  numberingSpan: Span;
   /** Title text after the separator, as written, and its span. */
   title: { raw: string; span: Span };
-  /** Canonical title (spec §1.1), the variant matched, or unknown wording. */
-  titleMatch: 'canonical' | 'variant' | 'outdated' | 'fuzzy';
+  /** Canonical title (spec §1.1), a known variant, an outdated wording, a typo (fuzzy), or
+   *  'none': a heading-like line whose title matches no section but repeats the numeral of
+   *  the section it sits in (sample 003 `一、工作情况` inside 一) — a duplicate heading. */
+  titleMatch: 'canonical' | 'variant' | 'outdated' | 'fuzzy' | 'none';
+  /** For 'fuzzy'/'variant'/'outdated': the canonical title it was matched to. */
+  canonicalTitle: string;
   /** The whole heading line (without the line break). */
   span: Span;
   /** Line number (0-based) of the heading. */
@@ -144,6 +150,10 @@ export interface Table {
   headerVariants: { text: string; expected: string; span: Span }[];
   /** Problems the reader could not resolve, each with the text at fault. */
   problems: { span: Span; message: { zh: string; en: string } }[];
+  /** T2: which template's columns the table follows (from its header). */
+  template?: 'F2021' | 'F2019';
+  /** T2: the fee column header as written (for the precision rule). */
+  feeHeader?: { text: string; span: Span; fourDecimals: boolean };
 }
 
 export interface ReportModel {

@@ -1,0 +1,253 @@
+// Cell tokens: every table region is cut into a stream of cells, whatever the layout
+// (spec §7.2): one cell per tab-prefixed line (A), tab-separated rows (B), `label n n n`
+// PDF lines (C), Markdown pipe tables, `|`-terminated cell lines, one cell per line.
+// Row assembly (rows.ts) then works on the stream alone.
+
+import type { TableLayout } from '../model';
+
+export type TokKind = 'text' | 'value' | 'blank';
+
+export interface Tok {
+  kind: TokKind;
+  /** Cell text, trimmed; continuation lines of a wrapped cell are joined without a break. */
+  text: string;
+  /** Normalised offsets of the cell text (for a blank cell: a zero-length position). */
+  s: number;
+  e: number;
+  line: number;
+  /** The cell is the last one of a layout row (end of a TSV/Markdown/PDF line, or a blank line in layout A). */
+  rowEnd?: boolean;
+  /** The cell sits on a line that also has text cells (headers, labels). */
+  onTextLine?: boolean;
+}
+
+const NUMBER_RE = /^[-+−]?\d[\d,]*(?:\.\d+)?$/;
+const PLACEHOLDERS = new Set(['-', '—', '－', '--', '——', '/', '／', '无', '空', '×', 'N/A', 'n/a', '/ ', '*', '…', '...']);
+const NUMBER_WITH_UNIT = /^[-+−]?\d[\d,]*(?:\.\d+)?\s*(?:件|个|条|项|万元|元|次)$/;
+
+export function classify(text: string): TokKind {
+  if (text.length === 0) return 'blank';
+  if (NUMBER_RE.test(text)) return 'value';
+  if (text.length <= 8 && (PLACEHOLDERS.has(text) || NUMBER_WITH_UNIT.test(text))) return 'value';
+  return 'text';
+}
+
+interface Line {
+  s: number; // normalised start
+  e: number; // normalised end (before the line break)
+  no: number;
+}
+
+function splitLines(text: string, from: number, to: number, firstLineNo: number): Line[] {
+  const out: Line[] = [];
+  let pos = from;
+  let no = firstLineNo;
+  while (pos <= to) {
+    let nl = text.indexOf('\n', pos);
+    if (nl === -1 || nl > to) nl = to;
+    let e = nl;
+    if (e > pos && text.charCodeAt(e - 1) === 13) e--;
+    out.push({ s: pos, e, no });
+    if (nl >= to) break;
+    pos = nl + 1;
+    no++;
+  }
+  return out;
+}
+
+function trimmed(text: string, s: number, e: number): { s: number; e: number } {
+  while (s < e && isSpace(text.charCodeAt(s))) s++;
+  while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+  return { s, e };
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 13 || c === 0xa0 || c === 0x3000;
+}
+
+/** Decide the layout of a region from its lines. */
+export function detectLayout(text: string, lines: Line[]): TableLayout {
+  let tsv = 0;
+  let tabPrefixed = 0;
+  let md = 0;
+  let pipeEnd = 0;
+  let spaceNums = 0;
+  let nonEmpty = 0;
+  for (const l of lines) {
+    if (l.e <= l.s) continue;
+    const t = text.slice(l.s, l.e);
+    if (t.trim().length === 0 && !t.includes('\t')) continue;
+    nonEmpty++;
+    const lead = t.length - t.replace(/^\t+/, '').length;
+    const rest = t.slice(lead);
+    if (rest.includes('\t')) tsv++;
+    else if (lead > 0) tabPrefixed++;
+    const tt = t.trim();
+    if (tt.startsWith('|') && tt.length > 1 && tt.indexOf('|', 1) !== -1) md++;
+    else if (tt.endsWith('|')) pipeEnd++;
+    if (/\S[ ]+\d+(?:[ ]+\d+)+\s*$/.test(t)) spaceNums++;
+  }
+  if (nonEmpty === 0) return 'unknown';
+  if (md >= 3 && md >= nonEmpty * 0.3) return 'markdown';
+  if (pipeEnd >= 3 && pipeEnd >= nonEmpty * 0.3) return 'pipe-per-line';
+  if (tsv >= 3 && tsv >= tabPrefixed) return 'tsv';
+  if (tabPrefixed >= 3) return 'cell-per-line';
+  if (spaceNums >= 2) return 'space';
+  return 'cell-per-line-blank-separated';
+}
+
+/** Cut the normalised region [from, to) into cell tokens. */
+export function tokenize(text: string, from: number, to: number, firstLineNo: number): { layout: TableLayout; toks: Tok[] } {
+  const lines = splitLines(text, from, to, firstLineNo);
+  const layout = detectLayout(text, lines);
+  const toks: Tok[] = [];
+  const markRowEnd = () => {
+    const last = toks[toks.length - 1];
+    if (last) last.rowEnd = true;
+  };
+  const pushLineCells = (cells: Tok[]) => {
+    const hasText = cells.some((c) => c.kind === 'text');
+    for (const c of cells) {
+      if (hasText) c.onTextLine = true;
+      toks.push(c);
+    }
+    if (cells.length) markRowEnd();
+  };
+
+  switch (layout) {
+    case 'tsv': {
+      for (const l of lines) {
+        if (l.e <= l.s) continue;
+        const cells: Tok[] = [];
+        let s = l.s;
+        for (let i = l.s; i <= l.e; i++) {
+          if (i === l.e || text.charCodeAt(i) === 9) {
+            const t = trimmed(text, s, i);
+            const cellText = text.slice(t.s, t.e);
+            cells.push({ kind: classify(cellText), text: cellText, s: t.s, e: t.e, line: l.no });
+            s = i + 1;
+          }
+        }
+        if (cells.every((c) => c.kind === 'blank') && text.slice(l.s, l.e).trim() === '' && !text.slice(l.s, l.e).includes('\t')) continue;
+        pushLineCells(cells);
+      }
+      break;
+    }
+    case 'cell-per-line': {
+      let cur: Tok | null = null;
+      for (const l of lines) {
+        const raw = text.slice(l.s, l.e);
+        if (raw.trim().length === 0 && !raw.startsWith('\t')) {
+          markRowEnd();
+          cur = null;
+          continue;
+        }
+        if (raw.startsWith('\t')) {
+          const t = trimmed(text, l.s + 1, l.e);
+          const cellText = text.slice(t.s, t.e);
+          cur = { kind: classify(cellText), text: cellText, s: cellText ? t.s : l.s + 1, e: cellText ? t.e : l.s + 1, line: l.no };
+          toks.push(cur);
+        } else if (cur) {
+          // Text wrapped inside the cell continues on an untabbed line (A-2).
+          const t = trimmed(text, l.s, l.e);
+          cur.text += text.slice(t.s, t.e);
+          cur.e = t.e;
+          cur.kind = classify(cur.text);
+        } else {
+          const t = trimmed(text, l.s, l.e);
+          const cellText = text.slice(t.s, t.e);
+          cur = { kind: classify(cellText), text: cellText, s: t.s, e: t.e, line: l.no };
+          toks.push(cur);
+        }
+      }
+      break;
+    }
+    case 'markdown': {
+      for (const l of lines) {
+        const raw = text.slice(l.s, l.e);
+        const tt = raw.trim();
+        if (!tt.startsWith('|')) {
+          if (tt.length > 0) pushLineCells(spaceLineCells(text, l));
+          continue;
+        }
+        if (/^\|?[\s:|-]+$/.test(tt) && tt.includes('-')) continue; // |---|---|
+        const cells: Tok[] = [];
+        const first = raw.indexOf('|');
+        const lastPipe = raw.lastIndexOf('|');
+        let s = l.s + first + 1;
+        for (let i = l.s + first + 1; i <= l.s + lastPipe; i++) {
+          if (text.charCodeAt(i) === 124 /* | */) {
+            const t = trimmed(text, s, i);
+            const cellText = text.slice(t.s, t.e);
+            cells.push({ kind: classify(cellText), text: cellText, s: cellText ? t.s : s, e: cellText ? t.e : s, line: l.no });
+            s = i + 1;
+          }
+        }
+        if (lastPipe < raw.length - 1) {
+          const t = trimmed(text, l.s + lastPipe + 1, l.e);
+          if (t.e > t.s) {
+            const cellText = text.slice(t.s, t.e);
+            cells.push({ kind: classify(cellText), text: cellText, s: t.s, e: t.e, line: l.no });
+          }
+        }
+        pushLineCells(cells);
+      }
+      break;
+    }
+    case 'pipe-per-line': {
+      for (const l of lines) {
+        const raw = text.slice(l.s, l.e);
+        const tt = raw.trim();
+        if (tt.length === 0) {
+          markRowEnd();
+          continue;
+        }
+        if (/^\|{2,}$/.test(tt)) continue; // `|||` filler from merged cells
+        if (tt === '|') {
+          const at = l.s + raw.indexOf('|');
+          toks.push({ kind: 'blank', text: '', s: at, e: at, line: l.no });
+          continue;
+        }
+        const body = tt.endsWith('|') ? raw.slice(0, raw.lastIndexOf('|')) : raw;
+        const t = trimmed(text, l.s, l.s + body.length);
+        const cellText = text.slice(t.s, t.e);
+        toks.push({ kind: classify(cellText), text: cellText, s: t.s, e: t.e, line: l.no });
+      }
+      break;
+    }
+    default: {
+      // PDF-like text (C) and one cell per line without tabs.
+      for (const l of lines) {
+        if (text.slice(l.s, l.e).trim().length === 0) continue;
+        pushLineCells(spaceLineCells(text, l));
+      }
+    }
+  }
+  return { layout, toks };
+}
+
+/** `label n n n` → one text token and the trailing numbers; a line of numbers → values. */
+function spaceLineCells(text: string, l: Line): Tok[] {
+  const words: { s: number; e: number }[] = [];
+  let i = l.s;
+  while (i < l.e) {
+    while (i < l.e && isSpace(text.charCodeAt(i))) i++;
+    if (i >= l.e) break;
+    const s = i;
+    while (i < l.e && !isSpace(text.charCodeAt(i))) i++;
+    words.push({ s, e: i });
+  }
+  let k = words.length;
+  while (k > 0 && classify(text.slice(words[k - 1]!.s, words[k - 1]!.e)) === 'value') k--;
+  const out: Tok[] = [];
+  if (k > 0) {
+    const s = words[0]!.s;
+    const e = words[k - 1]!.e;
+    out.push({ kind: 'text', text: text.slice(s, e), s, e, line: l.no });
+  }
+  for (let j = k; j < words.length; j++) {
+    const w = words[j]!;
+    out.push({ kind: 'value', text: text.slice(w.s, w.e), s: w.s, e: w.e, line: l.no });
+  }
+  return out;
+}

@@ -1,0 +1,559 @@
+// Tables T2, T3, T4: find each region by its anchors (spec §7.3 step 1), cut it into cell
+// tokens (cells.ts), assign tokens to template rows by tolerant label matching, and align
+// each row's values to the columns (align.ts). Driven by format/templates.ts.
+
+import { squash } from '../format/sections';
+import { T3_COLUMN_VARIANTS, TEMPLATES, T3_F2021_ONE_OTHER_ROW, type ColumnDef, type RowDef, type T2RowDef, type T3Def } from '../format/templates';
+import type { Cell, Row, Span, Table } from '../model';
+import { spanToOriginal, type NormalizedText } from '../text/normalize';
+import { parseNumber, readRow, resolveJointly, slotValue, type Candidate, type Slot } from './align';
+import { tokenize, type Tok } from './cells';
+
+export interface TablesResult {
+  tables: { T2?: Table; T3?: Table; T4?: Table };
+  /** Normalised ranges occupied by the tables (headings are never looked for there). */
+  regions: { start: number; end: number }[];
+}
+
+const T2_ANCHOR = /第[二2]十条第\s*\(\s*[一1]\s*\)\s*项/;
+const T3_NOTE = /勾稽关系/;
+const T3_FIRST_ROW = /本年新收/;
+const T4_ANCHOR = /未经复议\s*直接起诉/;
+const SECTION_FIVE = /(?:^|\n)[ \t]*(?:五|5)[ \t]*[、.．][ \t]*\S/;
+
+function lineStart(text: string, i: number): number {
+  const nl = text.lastIndexOf('\n', i - 1);
+  return nl === -1 ? 0 : nl + 1;
+}
+
+function lineNumberAt(text: string, i: number, cache: { pos: number; line: number }): number {
+  let line = cache.line;
+  for (let p = cache.pos; p < i; p++) if (text.charCodeAt(p) === 10) line++;
+  cache.pos = i;
+  cache.line = line;
+  return line;
+}
+
+const msg = (zh: string, en: string) => ({ zh, en });
+
+export function readTables(nt: NormalizedText): TablesResult {
+  const text = nt.text;
+  const lc = { pos: 0, line: 0 };
+  const t2m = T2_ANCHOR.exec(text);
+  const noteM = T3_NOTE.exec(text);
+  const r1M = T3_FIRST_ROW.exec(text);
+  const t3Anchor = noteM && (!r1M || noteM.index < r1M.index) ? noteM.index : r1M ? r1M.index : -1;
+  const t4m = T4_ANCHOR.exec(t3Anchor >= 0 ? text.slice(t3Anchor) : text);
+  const t4Anchor = t4m ? t4m.index + (t3Anchor >= 0 ? t3Anchor : 0) : -1;
+
+  const tables: TablesResult['tables'] = {};
+  const regions: TablesResult['regions'] = [];
+
+  // T3 first: its start bounds T2, its end starts the search for T4's header.
+  let t3End = -1;
+  if (t3Anchor >= 0) {
+    const from = lineStart(text, t3Anchor);
+    const to = t4Anchor >= 0 ? findT4HeaderStart(text, t4Anchor, from) : Math.min(text.length, from + 20000);
+    const t = readT3(nt, from, to, lineNumberAt(text, from, lc));
+    if (t) {
+      tables.T3 = t.table;
+      regions.push(t.region);
+      t3End = t.region.end;
+    }
+  }
+  if (t2m && (t3Anchor < 0 || t2m.index < t3Anchor)) {
+    const from = lineStart(text, t2m.index);
+    const to = t3Anchor >= 0 ? lineStart(text, t3Anchor) : Math.min(text.length, from + 6000);
+    const cache = { pos: 0, line: 0 };
+    const t = readT2(nt, from, to, lineNumberAt(text, from, cache));
+    if (t) {
+      tables.T2 = t.table;
+      regions.push(t.region);
+    }
+  }
+  if (t4Anchor >= 0) {
+    const from = findT4HeaderStart(text, t4Anchor, t3End >= 0 ? t3End : 0);
+    const rest = text.slice(t4Anchor);
+    const five = SECTION_FIVE.exec(rest);
+    const to = five ? t4Anchor + five.index : Math.min(text.length, t4Anchor + 4000);
+    const cache = { pos: 0, line: 0 };
+    const t = readT4(nt, from, to, lineNumberAt(text, from, cache));
+    if (t) {
+      tables.T4 = t.table;
+      regions.push(t.region);
+    }
+  }
+  regions.sort((a, b) => a.start - b.start);
+  return { tables, regions };
+}
+
+/** The T4 header starts at the line of the last `行政复议` before the anchor. */
+function findT4HeaderStart(text: string, anchor: number, notBefore: number): number {
+  const lo = Math.max(notBefore, anchor - 1500);
+  const i = text.lastIndexOf('行政复议', anchor);
+  const start = i >= lo ? lineStart(text, i) : lineStart(text, anchor);
+  // Never before the section heading line that names 行政复议 (it is not part of the table).
+  const headingLine = text.slice(start, text.indexOf('\n', start) === -1 ? text.length : text.indexOf('\n', start));
+  if (/^[ \t]*(?:四|4)[ \t]*[、.．]/.test(headingLine)) {
+    const nl = text.indexOf('\n', start);
+    return nl === -1 ? start : nl + 1;
+  }
+  return start;
+}
+
+// ————— shared helpers —————
+
+function toSpan(nt: NormalizedText, t: Tok): Span {
+  return spanToOriginal(nt, t.s, t.e);
+}
+
+function makeCell(nt: NormalizedText, col: ColumnDef, slot: Slot | undefined, state?: 'unreadable'): Cell {
+  if (state === 'unreadable') return { col: col.id, state: 'unreadable', raw: slot ? slot.text : '', value: null, span: slot ? toSpan(nt, slot) : null };
+  if (slot === null || slot === undefined) return { col: col.id, state: 'absent', raw: '', value: null, span: null };
+  const span = toSpan(nt, slot);
+  const raw = nt.original.slice(span.start, span.end);
+  if (slot.kind === 'blank') return { col: col.id, state: 'blank', raw: '', value: null, span };
+  const v = parseNumber(slot.text);
+  if (v === null) return { col: col.id, state: 'invalid', raw, value: null, span };
+  const ok =
+    col.kind === 'money' ? v >= 0 : col.kind === 'signed' ? Number.isInteger(v) : Number.isInteger(v) && v >= 0 && !/^[+]/.test(slot.text);
+  if (!ok) return { col: col.id, state: 'invalid', raw, value: v, span };
+  return { col: col.id, state: 'number', raw, value: v, span };
+}
+
+/** Label core: without numbering prefixes and group-label fragments, for exact comparison. */
+function labelCore(s: string): string {
+  return squash(s)
+    .replace(/^(?:[一二三四]|[0-9]+)(?=\S)/, '')
+    .replace(/^本年度办理结果/, '')
+    .replace(/^(?:[一二三四五六七]|[0-9]+)(?=\S)/, '')
+    .replace(/^(?:不予公开|无法提供|不予处理|其他处理)(?=[0-9])/, '')
+    .replace(/^[0-9]+/, '');
+}
+
+function labelMatch(written: string, def: { label: string; variants?: string[] }): Row['labelMatch'] {
+  const core = labelCore(written);
+  if (core === labelCore(def.label)) return 'exact';
+  if (def.variants?.some((v) => labelCore(v) === core)) return 'variant';
+  return 'fuzzy';
+}
+
+/** Flattened digits `…数量690000069`: split a trailing digit run into n values when certain. */
+function splitFlattened(
+  tok: Tok,
+  n: number,
+  rowCheck: (nums: number[]) => boolean,
+): { label: Tok; values: Tok[]; note: string } | null {
+  const m = /(\d{3,})$/.exec(tok.text);
+  if (!m) return null;
+  const digits = m[1]!;
+  const base = tok.e - digits.length;
+  const label: Tok = { ...tok, text: tok.text.slice(0, tok.text.length - digits.length), e: base, kind: 'text' };
+  const mk = (from: number, to: number): Tok => ({ kind: 'value', text: digits.slice(from, to), s: base + from, e: base + to, line: tok.line });
+  if (digits.length === n) return { label, values: [...digits].map((_, i) => mk(i, i + 1)), note: 'one digit per cell' };
+  if (digits.length < n || digits.length > n + 12) return null;
+  // Try every cut into n numbers without leading zeros; accept the sole one satisfying the row.
+  const sols: number[][] = [];
+  const cuts: number[] = [];
+  const rec = (pos: number, k: number) => {
+    if (sols.length > 1) return;
+    if (k === n - 1) {
+      const last = digits.slice(pos);
+      if (last.length > 1 && last[0] === '0') return;
+      const all = [...cuts, pos];
+      const nums = all.map((p, i) => Number(digits.slice(p, i + 1 < all.length ? all[i + 1] : digits.length)));
+      if (rowCheck(nums)) sols.push(all.slice());
+      return;
+    }
+    for (let len = 1; pos + len <= digits.length - (n - 1 - k); len++) {
+      if (len > 1 && digits[pos] === '0') break;
+      cuts.push(pos);
+      rec(pos + len, k + 1);
+      cuts.pop();
+    }
+  };
+  rec(0, 0);
+  if (sols.length !== 1) return null;
+  const cut = sols[0]!;
+  return { label, values: cut.map((p, i) => mk(p, i + 1 < cut.length ? cut[i + 1]! : digits.length)), note: 'the only cut satisfying the row total' };
+}
+
+// ————— T3 —————
+
+function chooseT3Def(regionText: string): T3Def {
+  if (/逾期不补正|缴纳费用/.test(regionText)) return TEMPLATES.F2021.T3;
+  return T3_F2021_ONE_OTHER_ROW;
+}
+
+function matchT3Row(text: string, def: T3Def, seen: Set<string>): RowDef | null {
+  const sq = squash(text);
+  if (sq.length === 0 || sq.length > 60) return null;
+  let best: RowDef | null = null;
+  let bestLen = 0;
+  for (const r of def.rows) {
+    if (r.keywords.length === 0 || seen.has(r.id)) continue;
+    if (r.after && !seen.has(r.after)) continue;
+    for (const k of r.keywords) {
+      if (k.length > bestLen && sq.includes(k)) {
+        // `其他` alone must be the whole label (`3.其他`), not part of a longer text.
+        if (k === '其他' && labelCore(text) !== '其他') continue;
+        best = r;
+        bestLen = k.length;
+      }
+    }
+  }
+  return best;
+}
+
+const T3_ROW_CHECK = (nums: number[]) => nums[6] === nums[0]! + nums[1]! + nums[2]! + nums[3]! + nums[4]! + nums[5]!;
+const T3_SUSPICIOUS = (slots: Slot[]) => {
+  const total = slots[6];
+  if (total && total.kind === 'blank' && slots.slice(0, 6).some((s) => s !== null && s.kind === 'value')) return 1;
+  return 0;
+};
+
+function readT3(nt: NormalizedText, from: number, to: number, firstLine: number): { table: Table; region: { start: number; end: number } } | null {
+  const text = nt.text;
+  const { layout, toks } = tokenize(text, from, to, firstLine);
+  const def = chooseT3Def(text.slice(from, to));
+  const seen = new Set<string>();
+  interface Pending {
+    def: RowDef;
+    label: Tok;
+    labelEnd: number;
+    labelText: string;
+    values: Tok[];
+    closed: boolean;
+    flattenedNote?: string;
+  }
+  const found: Pending[] = [];
+  let pending: Pending | null = null;
+  let regionStart = -1;
+  let regionEnd = -1;
+  const headerVariants: Table['headerVariants'] = [];
+  const problems: Table['problems'] = [];
+  let sawFirstRow = false;
+
+  for (const t of toks) {
+    if (t.kind === 'text') {
+      if (regionStart < 0) regionStart = t.s;
+      const row = matchT3Row(t.text, def, seen);
+      if (row) {
+        pending = { def: row, label: t, labelEnd: t.e, labelText: t.text, values: [], closed: false };
+        found.push(pending);
+        seen.add(row.id);
+        sawFirstRow = true;
+        regionEnd = t.e;
+        if (t.rowEnd && layout !== 'cell-per-line' && layout !== 'space' && layout !== 'cell-per-line-blank-separated') {
+          // Label alone on its line: values may follow on the next line (PDF wrap).
+        }
+        continue;
+      }
+      if (!sawFirstRow) {
+        for (const [col, vars] of Object.entries(T3_COLUMN_VARIANTS)) {
+          for (const v of vars) {
+            if (squash(t.text) === v) {
+              const c = def.columns.find((x) => x.id === col)!;
+              headerVariants.push({ text: t.text, expected: c.label, span: toSpan(nt, t) });
+            }
+          }
+        }
+      }
+      if (pending && pending.values.length === 0 && !pending.closed) {
+        // A wrapped label continues (`公开申请` after `…不再处理其政府信息`).
+        pending.labelText += t.text;
+        pending.labelEnd = t.e;
+        regionEnd = t.e;
+      } else if (pending) {
+        pending.closed = true;
+      }
+      continue;
+    }
+    if (pending && !pending.closed && !(t.onTextLine && t.line !== pending.label.line)) {
+      pending.values.push(t);
+      regionEnd = Math.max(regionEnd, t.e);
+    }
+    if (t.rowEnd && pending && pending.values.length > 0) pending.closed = true;
+  }
+  if (found.length === 0) return null;
+
+  // Flattened rows: a label token that ends in digits and has no values.
+  for (const p of found) {
+    if (p.values.length === 0) {
+      const sp = splitFlattened({ ...p.label, text: p.labelText, e: p.labelEnd }, 7, T3_ROW_CHECK);
+      if (sp) {
+        p.values = sp.values;
+        p.flattenedNote = sp.note;
+        p.labelEnd = sp.label.e;
+        p.labelText = sp.label.text;
+      }
+    }
+  }
+
+  // Per-row readings, then the joint resolution with the column equations.
+  const readings = new Map<string, Candidate[]>();
+  for (const p of found) {
+    if (p.def.kind === 'group' || p.values.length === 0) continue;
+    readings.set(p.def.id, readRow(p.values, 7, T3_ROW_CHECK, T3_SUSPICIOUS).options);
+  }
+  const leaves = def.leaves;
+  const tableCheck = (v: Map<string, number[]>) => {
+    for (let c = 0; c < 7; c++) {
+      const total = v.get('R3_7');
+      if (total) {
+        let sum = 0;
+        let known = true;
+        for (const l of leaves) {
+          const lv = v.get(l);
+          if (!lv) continue;
+          if (Number.isNaN(lv[c]!)) known = false;
+          sum += lv[c]!;
+        }
+        if (known && !Number.isNaN(total[c]!) && sum !== total[c]) return false;
+      }
+      const r1 = v.get('R1')?.[c] ?? 0;
+      const r2 = v.get('R2')?.[c] ?? 0;
+      const r37 = v.get('R3_7')?.[c];
+      const r4 = v.get('R4')?.[c] ?? 0;
+      if (r37 !== undefined && ![r1, r2, r37, r4].some(Number.isNaN) && r1 + r2 !== r37 + r4) return false;
+    }
+    return true;
+  };
+  const chosen = resolveJointly(readings, tableCheck);
+
+  const rows: Row[] = [];
+  for (const p of found) {
+    if (p.def.kind === 'group') continue;
+    const labelSpan = spanToOriginal(nt, p.label.s, p.labelEnd);
+    const base = {
+      id: p.def.id,
+      label: nt.original.slice(labelSpan.start, labelSpan.end),
+      labelSpan,
+      labelMatch: labelMatch(p.labelText, p.def),
+      templateLabel: p.def.label,
+    };
+    const opts = readings.get(p.def.id);
+    if (!opts || opts.length === 0) {
+      rows.push({ ...base, cells: def.columns.map((c) => makeCell(nt, c, null, 'unreadable')), alignment: 'ambiguous', alignmentNote: msg('此行未读到数值。', 'No values were found for this row.') });
+      problems.push({ span: labelSpan, message: msg(`表三“${p.def.label}”行未读到数值`, `Table 3 row “${p.def.label}”: no values found`) });
+      continue;
+    }
+    const pick = chosen.get(p.def.id);
+    if (!pick) {
+      rows.push({
+        ...base,
+        cells: def.columns.map((c, i) => makeCell(nt, c, p.values[i], 'unreadable')),
+        alignment: 'ambiguous',
+        alignmentNote: msg(
+          `此行有 ${p.values.length} 个单元格（应为 7 个），无法确定各数值所属的列。`,
+          `This row has ${p.values.length} cells for 7 columns; which value belongs to which column cannot be decided.`,
+        ),
+      });
+      continue;
+    }
+    const note =
+      p.flattenedNote !== undefined
+        ? msg(`数字连写在一起，按${p.flattenedNote === 'one digit per cell' ? '每格一位' : '唯一满足行合计的拆分'}读取。`, `Digits were run together; read as ${p.flattenedNote}.`)
+        : pick.kind === 'direct'
+          ? undefined
+          : msg(
+              `此行有 ${p.values.length} 个单元格（应为 7 个），已按表格的勾稽关系确定对齐方式。`,
+              `This row has ${p.values.length} cells for 7 columns; the alignment was reconstructed from the table's arithmetic.`,
+            );
+    rows.push({
+      ...base,
+      cells: def.columns.map((c, i) => makeCell(nt, c, pick.slots[i])),
+      alignment: p.flattenedNote !== undefined ? 'reconstructed' : pick.kind,
+      ...(note ? { alignmentNote: note } : {}),
+    });
+  }
+  const order = new Map(def.rows.map((r, i) => [r.id, i]));
+  rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+  const missingRows = def.rows.filter((r) => r.kind !== 'group' && !seen.has(r.id)).map((r) => r.id);
+  const start = regionStart >= 0 ? Math.min(regionStart, found[0]!.label.s) : found[0]!.label.s;
+  const region = { start: lineStart(text, start), end: Math.max(regionEnd, found[found.length - 1]!.labelEnd) };
+  return {
+    table: {
+      id: 'T3',
+      span: spanToOriginal(nt, region.start, region.end),
+      layout,
+      rows,
+      missingRows,
+      headerVariants,
+      problems,
+    },
+    region,
+  };
+}
+
+// ————— T2 —————
+
+function readT2(nt: NormalizedText, from: number, to: number, firstLine: number): { table: Table; region: { start: number; end: number } } | null {
+  const text = nt.text;
+  const regionText = text.slice(from, to);
+  const tpl = /本年新制作数量|上一年项目数量|对外公开总数量|政府集中采购|本年新公开数量/.test(regionText) ? TEMPLATES.F2019 : TEMPLATES.F2021;
+  const { layout, toks } = tokenize(text, from, to, firstLine);
+  const seen = new Set<string>();
+  const found: { def: T2RowDef; label: Tok; values: Tok[]; closed: boolean }[] = [];
+  let pending: (typeof found)[number] | null = null;
+  let end = from;
+  let feeHeader: Table['feeHeader'];
+  for (const t of toks) {
+    if (t.kind === 'text') {
+      const sq = squash(t.text);
+      if (/本年收费金额/.test(sq)) {
+        const sp = toSpan(nt, t);
+        feeHeader = { text: nt.original.slice(sp.start, sp.end), span: sp, fourDecimals: /保留(?:4|四)位小数/.test(sq) };
+      }
+      let def: T2RowDef | null = null;
+      let best = 0;
+      for (const r of tpl.T2.rows) {
+        if (seen.has(r.id)) continue;
+        for (const k of r.keywords) if (k.length > best && sq.includes(k) && sq.length <= k.length + 8) {
+          def = r;
+          best = k.length;
+        }
+      }
+      // 规章 must not swallow 行政规范性文件, nor the reverse.
+      if (def && def.id === 'REG' && sq.includes('规范性文件')) def = null;
+      if (def) {
+        pending = { def, label: t, values: [], closed: false };
+        found.push(pending);
+        seen.add(def.id);
+        end = Math.max(end, t.e);
+      } else if (pending) pending.closed = true;
+      continue;
+    }
+    if (pending && !pending.closed && !(t.onTextLine && t.line !== pending.label.line)) {
+      pending.values.push(t);
+      end = Math.max(end, t.e);
+    }
+    if (t.rowEnd && pending && pending.values.length > 0) pending.closed = true;
+  }
+  if (found.length === 0) return null;
+  const rows: Row[] = [];
+  for (const f of found) {
+    const n = f.def.columns.length;
+    let v = f.values.slice();
+    while (v.length > n && v[v.length - 1]!.kind === 'blank') v.pop();
+    while (v.length > n && v[0]!.kind === 'blank') v.shift();
+    const labelSpan = toSpan(nt, f.label);
+    const base = {
+      id: f.def.id,
+      label: nt.original.slice(labelSpan.start, labelSpan.end),
+      labelSpan,
+      labelMatch: labelMatch(f.label.text, f.def),
+      templateLabel: f.def.label,
+    };
+    if (v.length > n) {
+      rows.push({
+        ...base,
+        cells: f.def.columns.map((c, i) => makeCell(nt, c, v[i], 'unreadable')),
+        alignment: 'ambiguous',
+        alignmentNote: msg(`此行有 ${v.length} 个数值（应为 ${n} 个）。`, `This row has ${v.length} values for ${n} columns.`),
+      });
+      continue;
+    }
+    rows.push({
+      ...base,
+      cells: f.def.columns.map((c, i) => makeCell(nt, c, i < v.length ? v[i] : null)),
+      alignment: v.length === f.values.length && v.length === n ? 'direct' : v.length < n ? 'reconstructed' : 'trimmed',
+    });
+  }
+  const region = { start: from, end: Math.max(end, from) };
+  return {
+    table: {
+      id: 'T2',
+      span: spanToOriginal(nt, region.start, region.end),
+      layout,
+      rows,
+      missingRows: tpl.T2.rows.filter((r) => !seen.has(r.id)).map((r) => r.id),
+      headerVariants: [],
+      problems: [],
+      template: tpl.id,
+      ...(feeHeader ? { feeHeader } : {}),
+    },
+    region,
+  };
+}
+
+// ————— T4 —————
+
+const T4_CHECK = (nums: number[]) =>
+  nums[4] === nums[0]! + nums[1]! + nums[2]! + nums[3]! &&
+  nums[9] === nums[5]! + nums[6]! + nums[7]! + nums[8]! &&
+  nums[14] === nums[10]! + nums[11]! + nums[12]! + nums[13]!;
+const T4_SUSPICIOUS = (slots: Slot[]) => {
+  let n = 0;
+  for (const t of [4, 9, 14]) {
+    const total = slots[t];
+    if (total && total.kind === 'blank' && slots.slice(t - 4, t).some((s) => s !== null && s.kind === 'value')) n++;
+  }
+  return n;
+};
+
+function readT4(nt: NormalizedText, from: number, to: number, firstLine: number): { table: Table; region: { start: number; end: number } } | null {
+  const text = nt.text;
+  const { layout, toks } = tokenize(text, from, to, firstLine);
+  const cols = TEMPLATES.F2021.T4.columns;
+  // Values are the cells after the last header text cell (on lines without text).
+  let lastText = -1;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    if (t.kind !== 'text') continue;
+    const sq = squash(t.text);
+    if (/复议|诉讼|结果|维持|纠正|审结|总计|^计$|^总$|起诉|其他/.test(sq) && sq.length <= 40) lastText = i;
+    else if (/\d{15,}$/.test(sq)) lastText = i - 0; // flattened data line handled below
+    else break;
+  }
+  if (lastText < 0) return null;
+  const values: Tok[] = [];
+  let flattened: { values: Tok[]; note: string } | null = null;
+  for (let i = lastText + 1; i < toks.length; i++) {
+    const t = toks[i]!;
+    if (t.kind === 'text') {
+      if (values.length === 0 && /^\d{15,}$/.test(t.text)) {
+        const sp = splitFlattened(t, 15, T4_CHECK);
+        if (sp) flattened = { values: sp.values, note: sp.note };
+      }
+      break;
+    }
+    if (t.onTextLine) continue;
+    values.push(t);
+  }
+  const vals = flattened ? flattened.values : values;
+  const headerTok = toks[lastText]!;
+  const region = { start: from, end: Math.max(headerTok.e, vals.length ? vals[vals.length - 1]!.e : headerTok.e) };
+  const problems: Table['problems'] = [];
+  let row: Row;
+  const base = { id: 'T4', label: '', labelSpan: null, labelMatch: 'exact' as const, templateLabel: '' };
+  if (vals.length === 0) {
+    problems.push({ span: spanToOriginal(nt, headerTok.s, headerTok.e), message: msg('表四未读到数据行', 'Table 4: no data row found') });
+    row = { ...base, cells: cols.map((c) => makeCell(nt, c, null, 'unreadable')), alignment: 'ambiguous' };
+  } else {
+    const opts = readRow(vals, 15, T4_CHECK, T4_SUSPICIOUS).options;
+    if (opts.length === 1) {
+      const pick = opts[0]!;
+      row = {
+        ...base,
+        cells: cols.map((c, i) => makeCell(nt, c, pick.slots[i])),
+        alignment: flattened ? 'reconstructed' : pick.kind,
+        ...(pick.kind !== 'direct'
+          ? { alignmentNote: msg(`数据行有 ${vals.length} 个单元格（应为 15 个），已按合计关系确定对齐方式。`, `The data row has ${vals.length} cells for 15 columns; the alignment was reconstructed from the totals.`) }
+          : {}),
+      };
+    } else {
+      row = {
+        ...base,
+        cells: cols.map((c, i) => makeCell(nt, c, vals[i], 'unreadable')),
+        alignment: 'ambiguous',
+        alignmentNote: msg(`数据行有 ${vals.length} 个单元格（应为 15 个），无法确定各数值所属的列。`, `The data row has ${vals.length} cells for 15 columns; which value belongs to which column cannot be decided.`),
+      };
+    }
+  }
+  void slotValue;
+  return {
+    table: { id: 'T4', span: spanToOriginal(nt, region.start, region.end), layout, rows: [row], missingRows: [], headerVariants: [], problems },
+    region,
+  };
+}
