@@ -57,7 +57,10 @@ export function candidates(values: Tok[], n: number): Candidate[] {
   let core = values.slice();
   while (core.length && core[0]!.kind === 'blank') core = core.slice(1);
   while (core.length && core[core.length - 1]!.kind === 'blank') core = core.slice(0, -1);
-  if (core.length > 0 && core.length < n && core.length < values.length) for (const c of placed(core, n)) out.push(c);
+  // With a fitting count, only a single stray edge cell is suspected (a whole blank block,
+  // like table 4's empty 行政复议 columns, is data).
+  const strays = values.length === n ? n - core.length === 1 : true;
+  if (strays && core.length > 0 && core.length < n && core.length < values.length) for (const c of placed(core, n)) out.push(c);
   return out;
 }
 
