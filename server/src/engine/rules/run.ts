@@ -12,12 +12,14 @@ export function runRules(model: ReportModel, options: CheckOptions): Finding[] {
   const out: Finding[] = [];
   const settings = options.rules ?? {};
   for (const rule of rules) {
-    const setting = settings[rule.code];
-    if (setting === 'off') continue;
+    if (settings[rule.code] === 'off') continue;
     const ctx: RuleContext = {
       model,
       options,
       report(f) {
+        // Settings apply to the code reported (a rule may report under a related code).
+        const setting = settings[f.code];
+        if (setting === 'off') return;
         out.push({
           ...f,
           severity: setting ?? f.severity ?? rule.defaultSeverity,

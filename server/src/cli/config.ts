@@ -1,0 +1,73 @@
+// .nianbaorc.json: the same file the editor extension reads.
+//   { "rules": { "cell-blank": "off", … }, "previousReport": "../2020/report.txt" }
+// Found by walking up from each report's folder (the nearest wins), or given with --config.
+// `previousReport` is resolved relative to the config file's folder.
+
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { SeveritySetting } from '../engine';
+
+export const CONFIG_FILE = '.nianbaorc.json';
+export const SEVERITY_SETTINGS: SeveritySetting[] = ['off', 'hint', 'info', 'warning', 'error'];
+
+export interface Config {
+  /** Where the config was read from (absolute), for messages. */
+  file: string;
+  rules: Record<string, SeveritySetting>;
+  /** Absolute path of last year's report, if configured. */
+  previousReport: string | null;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(file: string): Config {
+  let raw: string;
+  try {
+    raw = fs.readFileSync(file, 'utf-8');
+  } catch (e) {
+    throw new ConfigError(`${file}: cannot read config (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(raw.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    throw new ConfigError(`${file}: invalid JSON (${(e as Error).message})`);
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new ConfigError(`${file}: expected a JSON object`);
+  const obj = data as Record<string, unknown>;
+  const rules: Record<string, SeveritySetting> = {};
+  if (obj.rules !== undefined) {
+    if (typeof obj.rules !== 'object' || obj.rules === null || Array.isArray(obj.rules))
+      throw new ConfigError(`${file}: "rules" must be an object of code → severity`);
+    for (const [code, sev] of Object.entries(obj.rules as Record<string, unknown>)) {
+      if (typeof sev !== 'string' || !SEVERITY_SETTINGS.includes(sev as SeveritySetting))
+        throw new ConfigError(`${file}: rule "${code}": severity must be one of ${SEVERITY_SETTINGS.join(', ')}`);
+      rules[code] = sev as SeveritySetting;
+    }
+  }
+  let previousReport: string | null = null;
+  if (obj.previousReport !== undefined && obj.previousReport !== null) {
+    if (typeof obj.previousReport !== 'string') throw new ConfigError(`${file}: "previousReport" must be a path`);
+    previousReport = path.resolve(path.dirname(file), obj.previousReport);
+  }
+  return { file: path.resolve(file), rules, previousReport };
+}
+
+/** The nearest .nianbaorc.json at or above `dir`, or null. Results are cached per folder. */
+export class ConfigFinder {
+  private cache = new Map<string, Config | null>();
+
+  find(dir: string): Config | null {
+    const abs = path.resolve(dir);
+    if (this.cache.has(abs)) return this.cache.get(abs)!;
+    const candidate = path.join(abs, CONFIG_FILE);
+    let found: Config | null;
+    if (fs.existsSync(candidate)) found = loadConfig(candidate);
+    else {
+      const parent = path.dirname(abs);
+      found = parent === abs ? null : this.find(parent);
+    }
+    this.cache.set(abs, found);
+    return found;
+  }
+}

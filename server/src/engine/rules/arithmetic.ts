@@ -1,0 +1,185 @@
+// Arithmetic rules (spec §3): every equation of format/equations.ts is evaluated by ONE
+// function that knows the cell states: blank and absent count as 0; an invalid or
+// unreadable operand suppresses the equation (cell-value / table-unreadable explain why).
+// A blank total whose parts are filled is `total-blank` (fill it), not a sum error.
+
+import { equationsFor, T3_DEFS, type CellRef, type Equation } from '../format/equations';
+import type { Fix, Localized } from '../findings';
+import type { Cell, ReportModel } from '../model';
+import type { Report, Rule, RuleContext } from './types';
+
+export function cellAt(model: ReportModel, ref: CellRef): Cell | 'no-row' {
+  const t = model.tables[ref.table];
+  if (!t) return 'no-row';
+  const row = t.rows.find((r) => r.id === ref.row);
+  if (!row) return 'no-row';
+  return row.cells.find((c) => c.col === ref.col) ?? 'no-row';
+}
+
+export function t3DefFor(model: ReportModel) {
+  const ids = new Set(model.tables.T3?.rows.map((r) => r.id) ?? []);
+  if (ids.has('R3_6') && !ids.has('R3_6_1')) return T3_DEFS.F2021_ONE_OTHER;
+  return T3_DEFS.F2021;
+}
+
+export interface Evaluation {
+  eq: Equation;
+  status: 'ok' | 'fail' | 'skip' | 'total-blank';
+  left: number;
+  right: number;
+  leftCells: Cell[];
+  rightCells: Cell[];
+  targetCell?: Cell;
+}
+
+const val = (c: Cell) => (c.state === 'number' ? c.value! : 0);
+
+export function evaluate(model: ReportModel, eq: Equation): Evaluation {
+  const leftCells: Cell[] = [];
+  const rightCells: Cell[] = [];
+  const res = (status: Evaluation['status'], l = 0, r = 0): Evaluation => ({ eq, status, left: l, right: r, leftCells, rightCells });
+  for (const [refs, into] of [
+    [eq.left, leftCells],
+    [eq.right, rightCells],
+  ] as const) {
+    for (const ref of refs) {
+      const c = cellAt(model, ref);
+      if (c === 'no-row') {
+        // A missing leaf row counts as lost data: the equation cannot be checked.
+        return res('skip');
+      }
+      if (c.state === 'invalid' || c.state === 'unreadable') return res('skip');
+      into.push(c);
+    }
+  }
+  const l = leftCells.reduce((a, c) => a + val(c), 0);
+  const r = rightCells.reduce((a, c) => a + val(c), 0);
+  const all = [...leftCells, ...rightCells];
+  if (all.every((c) => c.state !== 'number')) return res('skip', l, r); // all blank: nothing to check
+  const out = res('ok', l, r);
+  if (eq.target) {
+    const target = leftCells[0]!;
+    out.targetCell = target;
+    if (target.state === 'blank' && rightCells.some((c) => c.state === 'number')) {
+      out.status = 'total-blank';
+      return out;
+    }
+    if (target.state === 'absent' && rightCells.some((c) => c.state === 'number' && c.value !== 0)) {
+      // The total's cell was lost in the export: nothing to compare against.
+      return res('skip', l, r);
+    }
+  }
+  if (Math.abs(l - r) > 1e-9) out.status = 'fail';
+  return out;
+}
+
+function operands(cells: Cell[]): string {
+  return cells.map((c) => (c.state === 'number' ? String(c.value) : '0')).join('+');
+}
+
+function setCellFix(cell: Cell | undefined, value: number, title: Localized, phase: number, safe: boolean): Fix[] {
+  if (!cell || !cell.span) return [];
+  return [{ title, edits: [{ span: cell.span, newText: String(value) }], isPreferred: true, safe, phase }];
+}
+
+/** Every evaluation for the model, computed once per check and shared by the rules. */
+const evalCache = new WeakMap<ReportModel, Evaluation[]>();
+export function evaluations(model: ReportModel): Evaluation[] {
+  let ev = evalCache.get(model);
+  if (!ev) {
+    ev = model.template.id === 'legacy' ? [] : equationsFor(t3DefFor(model)).map((eq) => evaluate(model, eq));
+    evalCache.set(model, ev);
+  }
+  return ev;
+}
+
+function reportEquation(ctx: RuleContext, e: Evaluation): void {
+  const eq = e.eq;
+  const related = [...e.leftCells, ...e.rightCells]
+    .filter((c) => c.span && c !== e.targetCell)
+    .map((c) => ({ span: c.span!, message: { zh: `${c.col}：${c.state === 'number' ? c.value : '空'}`, en: `${c.col}: ${c.state === 'number' ? c.value : 'blank'}` } }));
+  if (eq.target) {
+    const target = e.targetCell!;
+    if (!target.span) return;
+    const ops = operands(e.rightCells);
+    const f: Report = {
+      code: eq.code,
+      span: target.span,
+      message: {
+        zh: `${eq.name.zh} ${e.left} ≠ 各项之和 ${e.right}（${ops}）`,
+        en: `${eq.name.en} ${e.left} ≠ sum of its parts ${e.right} (${ops})`,
+      },
+      expected: e.right,
+      actual: e.left,
+      related,
+      fixes: setCellFix(target, e.right, { zh: `将总计改为 ${e.right}`, en: `Set the total to ${e.right}` }, eq.phase, true),
+      data: { equation: eq.id, table: eq.target.table, row: eq.target.row, col: eq.target.col, formula: ops },
+    };
+    ctx.report(f);
+    return;
+  }
+  // column-balance: 一 + 二 = 三 + 四 (which side is wrong is unknown: suggestion only).
+  const [r1, r2] = e.leftCells;
+  const [r37, r4] = e.rightCells;
+  const anchor = r4?.span ? r4 : r37?.span ? r37 : r1;
+  if (!anchor?.span) return;
+  const suggestion = val(r1!) + val(r2!) - val(r37!);
+  const fixes =
+    suggestion >= 0 && r4 && r4.span
+      ? [{ title: { zh: `建议：将“结转下年度继续办理”改为 ${suggestion}（请先核对一、二、三项）`, en: `Suggestion: set 结转下年度 to ${suggestion} (check rows 一, 二, 三 first)` }, edits: [{ span: r4.span, newText: String(suggestion) }], isPreferred: false, safe: false }]
+      : [];
+  ctx.report({
+    code: eq.code,
+    span: anchor.span,
+    message: {
+      zh: `${eq.name.zh}：一 + 二 = ${val(r1!)}+${val(r2!)} = ${e.left}，三 + 四 = ${val(r37!)}+${val(r4!)} = ${e.right}，应相等`,
+      en: `${eq.name.en}: 一 + 二 = ${val(r1!)}+${val(r2!)} = ${e.left} but 三 + 四 = ${val(r37!)}+${val(r4!)} = ${e.right}`,
+    },
+    expected: e.left,
+    actual: e.right,
+    related: [...e.leftCells, ...e.rightCells].filter((c) => c.span && c !== anchor).map((c) => ({ span: c.span!, message: { zh: `${c.col}`, en: `${c.col}` } })),
+    fixes,
+    data: { equation: eq.id },
+  });
+}
+
+function equationRule(code: Equation['code'], description: Localized, spec: string[]): Rule {
+  return {
+    code,
+    defaultSeverity: 'error',
+    spec,
+    description,
+    check(ctx) {
+      for (const e of evaluations(ctx.model)) if (e.eq.code === code && e.status === 'fail') reportEquation(ctx, e);
+    },
+  };
+}
+
+export const rowTotal = equationRule('row-total', { zh: '表三每行的总计等于六类申请人之和', en: 'Each table-3 row total equals the sum of the six applicant columns' }, ['EQ-T3-ROW']);
+export const resultTotal = equationRule('result-total', { zh: '（七）总计等于各办理结果之和', en: '(7) total equals the sum of the result items' }, ['EQ-T3-RES']);
+export const columnBalance = equationRule('column-balance', { zh: '每列：一 + 二 = 三 + 四', en: 'Each column: 一 + 二 = 三 + 四' }, ['EQ-T3-BAL']);
+export const reviewTotal = equationRule('review-total', { zh: '行政复议总计等于四项之和', en: 'Administrative review total equals its four parts' }, ['EQ-T4-RV']);
+export const litigationTotal = equationRule('litigation-total', { zh: '行政诉讼总计等于四项之和', en: 'Litigation totals equal their four parts' }, ['EQ-T4-LD', 'EQ-T4-LR']);
+
+export const totalBlank: Rule = {
+  code: 'total-blank',
+  defaultSeverity: 'warning',
+  spec: ['R-BLANK-TOTAL'],
+  description: { zh: '各项已填写时总计不应为空', en: 'A total is not left blank when its parts are filled' },
+  check(ctx) {
+    const done = new Set<Cell>();
+    for (const e of evaluations(ctx.model)) {
+      if (e.status !== 'total-blank' || !e.targetCell?.span || done.has(e.targetCell)) continue;
+      done.add(e.targetCell);
+      const ops = operands(e.rightCells);
+      ctx.report({
+        code: 'total-blank',
+        span: e.targetCell.span,
+        message: { zh: `${e.eq.name.zh}为空，各项之和为 ${e.right}（${ops}）`, en: `${e.eq.name.en} is blank; its parts add up to ${e.right} (${ops})` },
+        expected: e.right,
+        fixes: setCellFix(e.targetCell, e.right, { zh: `填入总计 ${e.right}`, en: `Fill in the total ${e.right}` }, e.eq.phase, true),
+        data: { equation: e.eq.id, table: e.eq.target!.table, row: e.eq.target!.row, col: e.eq.target!.col },
+      });
+    }
+  },
+};

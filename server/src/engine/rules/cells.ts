@@ -1,0 +1,321 @@
+// Cell and table rules: values (R-INT, R-BLANK), what the reader could not read,
+// template rows and labels (R-TEMPLATE, R-LABEL), table 2's fee and stock columns.
+
+import { TEMPLATES } from '../format/templates';
+import { t3ColumnName } from '../format/equations';
+import type { Fix } from '../findings';
+import type { ReportModel, Row, Table } from '../model';
+import { t3DefFor } from './arithmetic';
+import type { Rule } from './types';
+
+const TABLE_NAMES: Record<string, [string, string]> = { T2: ['表二', 'Table 2'], T3: ['表三', 'Table 3'], T4: ['表四', 'Table 4'] };
+const tables = (m: ReportModel): Table[] => [m.tables.T2, m.tables.T3, m.tables.T4].filter((t): t is Table => !!t);
+
+function rowName(t: Table, r: Row): { zh: string; en: string } {
+  if (t.id === 'T4') return { zh: '表四', en: 'Table 4' };
+  const l = r.templateLabel.replace(/（区分处理的，只计这一情形，不计其他情形）/, '');
+  return { zh: `${TABLE_NAMES[t.id]![0]}“${l}”`, en: `${TABLE_NAMES[t.id]![1]} “${l}”` };
+}
+
+function colName(t: Table, col: string): { zh: string; en: string } {
+  if (t.id === 'T3') return t3ColumnName(col);
+  if (t.id === 'T4') {
+    const g = { RV: ['行政复议', 'review'], LD: ['直接起诉', 'direct suit'], LR: ['复议后起诉', 'suit after review'] }[col.slice(0, 2)] ?? ['', ''];
+    const p = [['结果维持', 'upheld'], ['结果纠正', 'corrected'], ['其他结果', 'other'], ['尚未审结', 'pending'], ['总计', 'total']][Number(col.slice(2)) - 1] ?? ['', ''];
+    return { zh: `${g[0]}·${p[0]}`, en: `${g[1]} · ${p[1]}` };
+  }
+  return { zh: col, en: col };
+}
+
+export const cellBlank: Rule = {
+  code: 'cell-blank',
+  defaultSeverity: 'info',
+  spec: ['R-BLANK'],
+  description: { zh: '应填数字的单元格为空（按 0 计算）', en: 'A cell that should hold a number is blank (counted as 0)' },
+  check({ model, report }) {
+    for (const t of tables(model)) {
+      for (const r of t.rows) {
+        const blanks = r.cells.filter((c) => c.state === 'blank' && c.span);
+        if (blanks.length === 0) continue;
+        const first = blanks[0]!.span!;
+        const span = r.labelSpan && t.id !== 'T4' ? r.labelSpan : first;
+        const fix: Fix = {
+          title: { zh: `空白单元格填 0（${blanks.length} 个）`, en: `Fill ${blanks.length} blank cell(s) with 0` },
+          edits: blanks.map((c) => ({ span: c.span!, newText: '0' })),
+          isPreferred: false,
+          safe: false,
+        };
+        const cols = blanks.map((c) => colName(t, c.col).zh).join('、');
+        const colsEn = blanks.map((c) => colName(t, c.col).en).join(', ');
+        const rn = rowName(t, r);
+        report({
+          code: 'cell-blank',
+          span,
+          message: {
+            zh: `${rn.zh}有 ${blanks.length} 个空白单元格（${cols}），按 0 计算；建议填写 0`,
+            en: `${rn.en} has ${blanks.length} blank cell(s) (${colsEn}), counted as 0; write 0 instead`,
+          },
+          fixes: [fix],
+          data: { table: t.id, row: r.id, cols: blanks.map((c) => c.col) },
+        });
+      }
+    }
+  },
+};
+
+export const cellValue: Rule = {
+  code: 'cell-value',
+  defaultSeverity: 'error',
+  spec: ['R-INT'],
+  description: { zh: '单元格应为非负整数（金额为非负数）', en: 'Cells hold non-negative integers (amounts: non-negative numbers)' },
+  check({ model, report }) {
+    for (const t of tables(model)) {
+      for (const r of t.rows) {
+        for (const c of r.cells) {
+          if (c.state !== 'invalid' || !c.span) continue;
+          const rn = rowName(t, r);
+          const cn = colName(t, c.col);
+          report({
+            code: 'cell-value',
+            span: c.span,
+            message: {
+              zh: `${rn.zh}（${cn.zh}）的值“${c.raw}”不是有效数字：${t.id === 'T2' && c.col === 'AMT' ? '应为非负的金额（万元）' : '应为非负整数（件数）'}`,
+              en: `${rn.en} (${cn.en}): “${c.raw}” is not a valid value; ${t.id === 'T2' && c.col === 'AMT' ? 'expected a non-negative amount (万元)' : 'expected a non-negative whole number'}`,
+            },
+            data: { table: t.id, row: r.id, col: c.col },
+          });
+        }
+      }
+    }
+  },
+};
+
+export const tableUnreadable: Rule = {
+  code: 'table-unreadable',
+  defaultSeverity: 'warning',
+  spec: ['§7.3'],
+  description: { zh: '表格某行无法可靠读取，相关勾稽检查已跳过', en: 'A table row cannot be read reliably; checks depending on it are skipped' },
+  check({ model, report }) {
+    for (const t of tables(model)) {
+      for (const p of t.problems) report({ code: 'table-unreadable', span: p.span, message: p.message });
+      const reconstructed: Row[] = [];
+      for (const r of t.rows) {
+        if (r.alignment === 'ambiguous') {
+          const span = r.labelSpan ?? r.cells.find((c) => c.span)?.span ?? t.span;
+          const rn = rowName(t, r);
+          report({
+            code: 'table-unreadable',
+            span,
+            message: {
+              zh: `无法读取${rn.zh}：${r.alignmentNote?.zh ?? ''}相关勾稽检查已跳过`,
+              en: `Cannot read ${rn.en}: ${r.alignmentNote?.en ?? ''} Checks that depend on it are skipped.`,
+            },
+            data: { table: t.id, row: r.id },
+          });
+        } else if (r.alignment === 'reconstructed') reconstructed.push(r);
+      }
+      if (reconstructed.length > 0) {
+        const r = reconstructed[0]!;
+        report({
+          code: 'table-unreadable',
+          severity: 'info',
+          span: r.labelSpan ?? t.span,
+          message: {
+            zh: `${TABLE_NAMES[t.id]![0]}有 ${reconstructed.length} 行的单元格数与列数不符（导出时合并单元格丢失），已按勾稽关系重建对齐，请核对`,
+            en: `${TABLE_NAMES[t.id]![1]}: ${reconstructed.length} row(s) have a cell count that does not fit the columns (merged cells lost in the export); the alignment was reconstructed from the arithmetic — please check`,
+          },
+          data: { table: t.id, rows: reconstructed.map((x) => x.id) },
+        });
+      }
+    }
+  },
+};
+
+export const rowMissing: Rule = {
+  code: 'row-missing',
+  defaultSeverity: 'error',
+  spec: ['R-TEMPLATE'],
+  description: { zh: '模板中的行不得删减', en: 'Template rows must not be deleted' },
+  check({ model, report }) {
+    for (const t of tables(model)) {
+      if (t.missingRows.length === 0 || t.id === 'T4') continue;
+      const total = t.rows.length + t.missingRows.length;
+      if (t.missingRows.length > total / 2) {
+        report({
+          code: 'table-unreadable',
+          severity: 'warning',
+          span: t.span,
+          message: {
+            zh: `${TABLE_NAMES[t.id]![0]}只识别出 ${t.rows.length} 行（模板 ${total} 行），表格格式无法可靠读取`,
+            en: `${TABLE_NAMES[t.id]![1]}: only ${t.rows.length} of ${total} template rows were recognised; the layout cannot be read reliably`,
+          },
+        });
+        continue;
+      }
+      const labels =
+        t.id === 'T3'
+          ? new Map(t3DefFor(model).rows.map((r) => [r.id, r.label]))
+          : new Map((t.template === 'F2019' ? TEMPLATES.F2019 : TEMPLATES.F2021).T2.rows.map((r) => [r.id, r.label]));
+      for (const id of t.missingRows) {
+        const label = labels.get(id) ?? id;
+        report({
+          code: 'row-missing',
+          span: t.rows[0]?.labelSpan ?? t.span,
+          message: { zh: `${TABLE_NAMES[t.id]![0]}缺少模板行“${label}”`, en: `${TABLE_NAMES[t.id]![1]} lacks the template row “${label}”` },
+          data: { table: t.id, row: id },
+        });
+      }
+    }
+  },
+};
+
+export const labelVariant: Rule = {
+  code: 'label-variant',
+  defaultSeverity: 'info',
+  spec: ['R-LABEL'],
+  description: { zh: '行、列标签应与模板一致', en: 'Row and column labels match the template' },
+  check({ model, report }) {
+    for (const t of tables(model)) {
+      for (const h of t.headerVariants) {
+        report({
+          code: 'label-variant',
+          span: h.span,
+          message: { zh: `列标题“${h.text}”与模板“${h.expected}”不一致`, en: `Column header “${h.text}” differs from the template “${h.expected}”` },
+          fixes: [{ title: { zh: `改为“${h.expected}”`, en: `Change to “${h.expected}”` }, edits: [{ span: h.span, newText: h.expected }], isPreferred: true, safe: false }],
+        });
+      }
+      for (const r of t.rows) {
+        if (r.labelMatch !== 'variant' || !r.labelSpan) continue;
+        report({
+          code: 'label-variant',
+          span: r.labelSpan,
+          message: { zh: `行标签“${r.label}”与模板“${r.templateLabel}”不一致`, en: `Row label “${r.label}” differs from the template “${r.templateLabel}”` },
+          fixes: [{ title: { zh: `改为“${r.templateLabel}”`, en: `Change to “${r.templateLabel}”` }, edits: [{ span: r.labelSpan, newText: r.templateLabel }], isPreferred: true, safe: false }],
+        });
+      }
+    }
+  },
+};
+
+export const templateVersion: Rule = {
+  code: 'template-version',
+  defaultSeverity: 'warning',
+  spec: ['§2.5', 'R-TEMPLATE'],
+  description: { zh: '表格应使用与报告年度对应的模板', en: 'Tables follow the template of the report year' },
+  check({ model, report }) {
+    const { byYear, byContent, markers } = model.template;
+    if (!byYear || !byContent || byYear === 'legacy') return;
+    const has2021 = markers.some((m) => m.template === 'F2021');
+    const has2019 = markers.some((m) => m.template === 'F2019');
+    if (has2021 && has2019) {
+      const m = markers.find((x) => x.template !== byYear) ?? markers[0]!;
+      report({
+        code: 'template-version',
+        span: m.span,
+        message: { zh: `表格混用了 2019 年版和 2021 年版模板（“${m.text}”）`, en: `The tables mix the 2019 and 2021 templates (“${m.text}”)` },
+      });
+      return;
+    }
+    if (byYear !== byContent) {
+      const m = markers[0]!;
+      const year = model.year!.value;
+      report({
+        code: 'template-version',
+        span: m.span,
+        message:
+          byContent === 'F2019'
+            ? { zh: `${year} 年度报告应使用 2021 年版格式（国办公开办函〔2021〕30号），表格为 2019 年版（“${m.text}”）`, en: `A ${year} report uses the 2021 format (国办公开办函〔2021〕30号) but its tables are the 2019 version (“${m.text}”)` }
+            : { zh: `${year} 年度报告应使用 2019 年版格式（国办公开办函〔2019〕60号），表格为 2021 年版（“${m.text}”）`, en: `A ${year} report uses the 2019 format (国办公开办函〔2019〕60号) but its tables are the 2021 version (“${m.text}”)` },
+      });
+    }
+  },
+};
+
+function feeCell(model: ReportModel) {
+  const t = model.tables.T2;
+  if (!t || t.template === 'F2019') return null;
+  const row = t.rows.find((r) => r.id === 'FEE');
+  const cell = row?.cells.find((c) => c.col === 'AMT');
+  return cell && cell.state === 'number' && cell.span ? { t, cell } : null;
+}
+
+export const feePrecision: Rule = {
+  code: 'fee-precision',
+  defaultSeverity: 'error',
+  spec: ['R-FEE'],
+  description: { zh: '收费金额以万元为单位，最多保留 4 位小数', en: 'Fee amounts in 万元 have at most 4 decimals' },
+  check({ model, report }) {
+    const f = feeCell(model);
+    if (!f) return;
+    const dec = /\.(\d+)$/.exec(f.cell.raw)?.[1]?.length ?? 0;
+    if (dec > 4) {
+      report({
+        code: 'fee-precision',
+        span: f.cell.span!,
+        message: { zh: `收费金额“${f.cell.raw}”万元有 ${dec} 位小数；万元保留 4 位小数即精确到元`, en: `Fee “${f.cell.raw}” 万元 has ${dec} decimals; 4 decimals in 万元 are exact to one yuan` },
+      });
+    } else if (f.t.feeHeader?.fourDecimals && dec < 4 && f.cell.value !== 0) {
+      report({
+        code: 'fee-precision',
+        severity: 'info',
+        span: f.cell.span!,
+        message: { zh: `表头要求保留 4 位小数，“${f.cell.raw}”只有 ${dec} 位`, en: `The header asks for 4 decimals; “${f.cell.raw}” has ${dec}` },
+        fixes: [{ title: { zh: `写作 ${f.cell.value!.toFixed(4)}`, en: `Write ${f.cell.value!.toFixed(4)}` }, edits: [{ span: f.cell.span!, newText: f.cell.value!.toFixed(4) }], isPreferred: true, safe: false }],
+      });
+    }
+  },
+};
+
+export const feeMagnitude: Rule = {
+  code: 'fee-magnitude',
+  defaultSeverity: 'hint',
+  spec: ['R-FEE-MAG'],
+  description: { zh: '收费金额数量级可疑（元与万元混淆？）', en: 'Implausible fee amount (元 vs 万元?)' },
+  check({ model, report }) {
+    const f = feeCell(model);
+    if (!f || f.cell.value! < 10000) return;
+    report({
+      code: 'fee-magnitude',
+      span: f.cell.span!,
+      message: {
+        zh: `收费金额 ${f.cell.raw} 万元（约 ${(f.cell.value! / 10000).toFixed(2)} 亿元）偏大，请确认单位是万元而不是元`,
+        en: `Fee ${f.cell.raw} 万元 (about ¥${(f.cell.value! / 100).toFixed(0)} million) looks large; check that the unit is 万元, not 元`,
+      },
+    });
+  },
+};
+
+export const stockFlow: Rule = {
+  code: 'stock-flow',
+  defaultSeverity: 'warning',
+  spec: ['EQ-T2-STOCK', 'EQ-T2-PUB'],
+  description: { zh: '表二：现行有效件数不小于本年制发减本年废止', en: 'Table 2: valid documents ≥ made − repealed this year' },
+  check({ model, report }) {
+    const t = model.tables.T2;
+    if (!t) return;
+    for (const r of t.rows) {
+      if (r.id !== 'REG' && r.id !== 'NORM') continue;
+      const get = (col: string) => r.cells.find((c) => c.col === col);
+      if (t.template === 'F2019') {
+        const pub = get('NEW_PUB');
+        const total = get('TOTAL_PUB');
+        if (pub?.state === 'number' && total?.state === 'number' && total.span && pub.value! > total.value!) {
+          report({ code: 'stock-flow', span: total.span, message: { zh: `“${r.label}”对外公开总数量 ${total.value} 小于本年新公开数量 ${pub.value}`, en: `“${r.label}”: total published ${total.value} is less than newly published ${pub.value}` } });
+        }
+        continue;
+      }
+      const made = get('MADE');
+      const rep = get('REPEALED');
+      const valid = get('VALID');
+      if (made?.state !== 'number' || valid?.state !== 'number' || !valid.span || (rep && rep.state !== 'number' && rep.state !== 'blank')) continue;
+      const min = made.value! - (rep?.state === 'number' ? rep.value! : 0);
+      if (valid.value! < min) {
+        report({
+          code: 'stock-flow',
+          span: valid.span,
+          message: { zh: `“${r.label}”现行有效件数 ${valid.value} 小于本年制发 − 本年废止 = ${min}`, en: `“${r.label}”: ${valid.value} valid is less than made − repealed = ${min}` },
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,265 @@
+// Structure rules (spec §1.2, SEC-1…SEC-5): the six sections, their order, numbering,
+// titles, the report title, and the tables each section must hold.
+
+import { CHINESE_NUMERALS, SECTIONS } from '../format/sections';
+import type { Fix } from '../findings';
+import type { ReportModel, Section, Span } from '../model';
+import type { Rule } from './types';
+
+const real = (m: ReportModel): Section[] => m.sections.filter((s) => s.heading.titleMatch !== 'none');
+const heading = (i: number) => `${CHINESE_NUMERALS[i - 1]}、${SECTIONS[i - 1]!.title}`;
+
+/** Where a missing section belongs: before the next present section, or at the end of the
+ *  text (before a trailing signature block of issuing body + date). */
+export function insertionPoint(model: ReportModel, index: number): { offset: number; anchor: Span; atEnd: boolean } {
+  const present = real(model);
+  const next = present.find((s) => s.heading.index > index);
+  if (next) return { offset: lineStartOf(model.text, next.heading.span.start), anchor: next.heading.span, atEnd: false };
+  const text = model.text;
+  // Trailing signature: last non-empty lines `机关名称` + `YYYY年M月D日`.
+  const lines = text.split(/\r\n|\n|\r/);
+  const starts: number[] = [];
+  let p = 0;
+  for (const l of lines) {
+    starts.push(p);
+    p += l.length;
+    p += text.startsWith('\r\n', p) ? 2 : p < text.length ? 1 : 0;
+  }
+  let last = lines.length - 1;
+  while (last >= 0 && lines[last]!.trim() === '') last--;
+  let insertLine = last + 1;
+  if (last >= 0 && /^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$/.test(lines[last]!)) {
+    insertLine = last;
+    let k = last - 1;
+    while (k >= 0 && lines[k]!.trim() === '') k--;
+    if (k >= 0 && lines[k]!.trim().length <= 30 && !/[。；，]/.test(lines[k]!)) insertLine = k;
+  }
+  let anchorLine = insertLine - 1;
+  while (anchorLine > 0 && lines[anchorLine]!.trim() === '') anchorLine--;
+  const anchorStart = starts[Math.max(0, anchorLine)] ?? 0;
+  const anchorText = lines[Math.max(0, anchorLine)] ?? '';
+  const lead = anchorText.length - anchorText.trimStart().length;
+  const anchor = { start: anchorStart + lead, end: anchorStart + anchorText.trimEnd().length };
+  const offset = insertLine < lines.length ? starts[insertLine]! : text.length;
+  return { offset, anchor, atEnd: insertLine >= lines.length };
+}
+
+function lineStartOf(text: string, offset: number): number {
+  let i = offset;
+  while (i > 0 && text[i - 1] !== '\n' && text[i - 1] !== '\r') i--;
+  return i;
+}
+
+function eol(text: string): string {
+  return text.includes('\r\n') ? '\r\n' : '\n';
+}
+
+export const sectionMissing: Rule = {
+  code: 'section-missing',
+  defaultSeverity: 'error',
+  spec: ['SEC-1'],
+  description: { zh: '六个部分必须齐全', en: 'All six sections must be present' },
+  check({ model, report }) {
+    if (!model.isReport) return;
+    const present = new Set(real(model).map((s) => s.heading.index));
+    for (const def of SECTIONS) {
+      if (present.has(def.index)) continue;
+      const at = insertionPoint(model, def.index);
+      const nl = eol(model.text);
+      const placeholder = def.index === 6 ? '本年度未收取信息处理费。' : '（待填写）';
+      const block = `${heading(def.index)}${nl}${placeholder}${nl}`;
+      const newText = at.atEnd && at.offset > 0 && !/[\r\n]$/.test(model.text) ? nl + block : block;
+      const fix: Fix = {
+        title: { zh: `插入“${heading(def.index)}”`, en: `Insert “${heading(def.index)}”` },
+        edits: [{ span: { start: at.offset, end: at.offset }, newText }],
+        isPreferred: true,
+        safe: false,
+      };
+      report({
+        code: 'section-missing',
+        span: at.anchor,
+        message: {
+          zh: `缺少第${def.numeral}部分“${heading(def.index)}”`,
+          en: `Section ${def.index} “${heading(def.index)}” (${['General', 'Proactive disclosure', 'Applications', 'Review and litigation', 'Problems and improvements', 'Other matters'][def.index - 1]}) is missing`,
+        },
+        fixes: [fix],
+        data: { section: def.index },
+      });
+    }
+  },
+};
+
+export const sectionOrder: Rule = {
+  code: 'section-order',
+  defaultSeverity: 'error',
+  spec: ['SEC-2'],
+  description: { zh: '六个部分应按一至六的顺序排列', en: 'Sections must appear in the order 一 to 六' },
+  check({ model, report }) {
+    let maxSeen = 0;
+    const seen = new Set<number>();
+    for (const s of real(model)) {
+      const i = s.heading.index;
+      if (seen.has(i)) continue; // duplicates are section-duplicate's
+      if (i < maxSeen) {
+        report({
+          code: 'section-order',
+          span: s.heading.span,
+          message: {
+            zh: `第${CHINESE_NUMERALS[i - 1]}部分出现在第${CHINESE_NUMERALS[maxSeen - 1]}部分之后，顺序应为一至六`,
+            en: `Section ${i} comes after section ${maxSeen}; the order must be 1 to 6`,
+          },
+        });
+      }
+      seen.add(i);
+      maxSeen = Math.max(maxSeen, i);
+    }
+  },
+};
+
+export const sectionDuplicate: Rule = {
+  code: 'section-duplicate',
+  defaultSeverity: 'warning',
+  spec: ['SEC-2'],
+  description: { zh: '同一部分编号只应出现一次', en: 'Each section number appears once at top level' },
+  check({ model, report }) {
+    const first = new Map<number, Section>();
+    for (const s of model.sections) {
+      const i = s.heading.index;
+      const prev = first.get(i);
+      if (!prev) {
+        if (s.heading.titleMatch !== 'none') first.set(i, s);
+        continue;
+      }
+      report({
+        code: 'section-duplicate',
+        span: s.heading.span,
+        message: {
+          zh: `重复的第${CHINESE_NUMERALS[i - 1]}部分标题（第 ${prev.heading.line + 1} 行已有“${CHINESE_NUMERALS[i - 1]}、”）；部分内的小标题请用（一）（二）编号`,
+          en: `Duplicate heading for section ${i} (already at line ${prev.heading.line + 1}); number sub-headings inside a section as （一）（二）`,
+        },
+        related: [{ span: prev.heading.span, message: { zh: '第一次出现', en: 'first occurrence' } }],
+      });
+    }
+  },
+};
+
+export const sectionNumbering: Rule = {
+  code: 'section-numbering',
+  defaultSeverity: 'warning',
+  spec: ['SEC-3', 'N10'],
+  description: { zh: '部分编号应为“一、”至“六、”', en: 'Section numbers are written 一、 to 六、' },
+  check({ model, report }) {
+    for (const s of real(model)) {
+      const h = s.heading;
+      const want = `${CHINESE_NUMERALS[h.index - 1]}、`;
+      const written = model.text.slice(h.numberingSpan.start, h.numberingSpan.end);
+      // Kangxi radicals (`⼀` U+2F00) render as the numeral; they are an export artefact, not
+      // a numbering defect (spec N1), so compare after NFKC. Spaces around `、` are tolerated.
+      const canonicalNumeral = /^[一二三四五六]$/.test(h.numeral.raw.normalize('NFKC'));
+      if (canonicalNumeral && h.numeral.value === h.index && h.separator === '、') continue;
+      report({
+        code: 'section-numbering',
+        span: h.numberingSpan,
+        message: {
+          zh: `编号“${written.trim()}”应写作“${want}”`,
+          en: `Numbering “${written.trim()}” should be “${want}”`,
+        },
+        fixes: [
+          {
+            title: { zh: `改为“${want}”`, en: `Change to “${want}”` },
+            edits: [{ span: h.numberingSpan, newText: want }],
+            isPreferred: true,
+            safe: true,
+            phase: 0,
+          },
+        ],
+      });
+    }
+  },
+};
+
+export const sectionTitle: Rule = {
+  code: 'section-title',
+  defaultSeverity: 'info',
+  spec: ['§1.1'],
+  description: { zh: '部分标题应与模板一致', en: 'Section titles follow the template' },
+  check({ model, report }) {
+    for (const s of real(model)) {
+      const h = s.heading;
+      if (h.titleMatch === 'canonical') continue;
+      const fix: Fix = {
+        title: { zh: `改为模板标题“${h.canonicalTitle}”`, en: `Use the template title “${h.canonicalTitle}”` },
+        edits: [{ span: h.title.span, newText: h.canonicalTitle }],
+        isPreferred: h.titleMatch === 'fuzzy',
+        safe: false,
+      };
+      if (h.titleMatch === 'fuzzy') {
+        report({
+          code: 'section-title',
+          severity: 'warning',
+          span: h.title.span,
+          message: { zh: `标题“${h.title.raw}”与模板“${h.canonicalTitle}”不一致（疑似错字）`, en: `Title “${h.title.raw}” differs from the template “${h.canonicalTitle}” (typo?)` },
+          fixes: [fix],
+        });
+      } else {
+        report({
+          code: 'section-title',
+          span: h.title.span,
+          message:
+            h.titleMatch === 'outdated'
+              ? { zh: `“${h.title.raw}”是旧格式的标题，现行模板为“${h.canonicalTitle}”`, en: `“${h.title.raw}” is an outdated title; the template says “${h.canonicalTitle}”` }
+              : { zh: `标题“${h.title.raw}”是常见变体，模板为“${h.canonicalTitle}”`, en: `Title “${h.title.raw}” is a known variant; the template says “${h.canonicalTitle}”` },
+          fixes: [fix],
+        });
+      }
+    }
+  },
+};
+
+export const titlePosition: Rule = {
+  code: 'title-position',
+  defaultSeverity: 'warning',
+  spec: ['SEC-4'],
+  description: { zh: '报告标题应在“一、”之前', en: 'The report title comes before section 一' },
+  check({ model, report }) {
+    if (!model.isReport) return;
+    const first = real(model)[0];
+    if (!model.title) {
+      if (!first) return;
+      report({
+        code: 'title-position',
+        span: first.heading.span,
+        message: { zh: '未找到报告标题（如“××2021年政府信息公开工作年度报告”）', en: 'No report title found (e.g. “…2021年政府信息公开工作年度报告”)' },
+      });
+      return;
+    }
+    if (first && model.title.span.start > first.heading.span.start) {
+      report({
+        code: 'title-position',
+        span: model.title.span,
+        message: { zh: '报告标题出现在“一、”之后，应放在正文最前面', en: 'The report title comes after section 一; it belongs at the top' },
+        related: [{ span: first.heading.span, message: { zh: '第一部分', en: 'section 一' } }],
+      });
+    }
+  },
+};
+
+export const tableMissing: Rule = {
+  code: 'table-missing',
+  defaultSeverity: 'error',
+  spec: ['SEC-5'],
+  description: { zh: '二、三、四部分必须包含对应的统计表', en: 'Sections 二, 三 and 四 contain their tables' },
+  check({ model, report }) {
+    if (model.template.id === 'legacy') return;
+    for (const s of real(model)) {
+      const def = SECTIONS[s.heading.index - 1]!;
+      if (!def.table || model.tables[def.table]) continue;
+      const name = { T2: ['主动公开情况表', 'proactive disclosure table'], T3: ['依申请公开情况表', 'applications table'], T4: ['行政复议、行政诉讼情况表', 'review and litigation table'] }[def.table];
+      report({
+        code: 'table-missing',
+        span: s.heading.span,
+        message: { zh: `第${def.numeral}部分缺少${name[0]}`, en: `Section ${def.index} lacks the ${name[1]}` },
+      });
+    }
+  },
+};
