@@ -1,0 +1,311 @@
+// The language server: a thin LSP adapter over the engine (engine/index.ts).
+// Transport: `--stdio` (Neovim, Emacs, any LSP client) or Node IPC (the VS Code client).
+// Diagnostics: pull (`textDocument/diagnostic`) when the client supports it, push otherwise.
+
+import {
+  CodeActionKind,
+  createConnection,
+  DiagnosticSeverity,
+  DocumentDiagnosticReportKind,
+  ProposedFeatures,
+  SymbolKind,
+  TextDocumentSyncKind,
+  TextDocuments,
+  type CodeAction,
+  type Diagnostic,
+  type DocumentSymbol,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { check, LineIndex, localize, type CheckOptions, type Finding, type Locale, type ReportModel, type SeveritySetting } from './engine/index';
+import { docsUrl } from './engine/rules/types';
+import { fixAll } from './engine/fix';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+
+interface Settings {
+  enable: boolean;
+  detect: boolean;
+  rules: Record<string, SeveritySetting>;
+}
+let settings: Settings = { enable: true, detect: true, rules: {} };
+let locale: Locale = 'zh-CN';
+let pullDiagnostics = false;
+let configurationCapability = false;
+
+/** Above this size (UTF-16 units) only structure is checked, to keep typing responsive. */
+const MAX_FULL_CHECK = 2_000_000;
+
+interface Analysis {
+  version: number;
+  model: ReportModel;
+  findings: Finding[];
+  lines: LineIndex;
+}
+const cache = new Map<string, Analysis>();
+
+const REPORT_LANGUAGE = 'nianbao';
+
+function analyse(doc: TextDocument): Analysis {
+  const hit = cache.get(doc.uri);
+  if (hit && hit.version === doc.version) return hit;
+  const text = doc.getText();
+  const options: CheckOptions = { rules: settings.rules };
+  let result: { model: ReportModel; findings: Finding[] };
+  try {
+    result = check(text.length > MAX_FULL_CHECK ? text.slice(0, MAX_FULL_CHECK) : text, options);
+    if (text.length > MAX_FULL_CHECK) result.model = { ...result.model, text };
+  } catch (e) {
+    connection.console.error(`Nianbao: check failed: ${String((e as Error)?.stack ?? e)}`);
+    result = { model: { text, isReport: false, template: { id: 'unknown', byYear: null, byContent: null, markers: [] }, year: null, title: null, sections: [], tables: {} }, findings: [] };
+  }
+  const a: Analysis = { version: doc.version, model: result.model, findings: result.findings, lines: new LineIndex(text) };
+  cache.set(doc.uri, a);
+  return a;
+}
+
+/** Whether a document gets diagnostics at all: our language, or a detected report. */
+function applies(doc: TextDocument, a: Analysis): boolean {
+  if (!settings.enable) return false;
+  if (doc.languageId === REPORT_LANGUAGE) return true;
+  return settings.detect && a.model.isReport;
+}
+
+const severityMap = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+} as const;
+
+function toRange(li: LineIndex, span: { start: number; end: number }) {
+  return { start: li.positionAt(span.start), end: li.positionAt(span.end) };
+}
+
+function toDiagnostic(doc: TextDocument, a: Analysis, f: Finding, index: number): Diagnostic {
+  return {
+    range: toRange(a.lines, f.span),
+    severity: severityMap[f.severity],
+    code: f.code,
+    codeDescription: { href: docsUrl(f.code) },
+    source: 'nianbao',
+    message: localize(f.message, locale),
+    relatedInformation: f.related
+      .filter((r) => !r.uri)
+      .map((r) => ({ location: { uri: doc.uri, range: toRange(a.lines, r.span) }, message: localize(r.message, locale) })),
+    data: { version: a.version, index },
+  };
+}
+
+function diagnosticsFor(doc: TextDocument): Diagnostic[] {
+  const a = analyse(doc);
+  if (!applies(doc, a)) return [];
+  return a.findings.map((f, i) => toDiagnostic(doc, a, f, i));
+}
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  const l = params.locale ?? (params.initializationOptions as { locale?: string } | undefined)?.locale ?? 'zh-CN';
+  locale = /^zh/i.test(l) ? 'zh-CN' : 'en';
+  pullDiagnostics = !!params.capabilities.textDocument?.diagnostic;
+  configurationCapability = !!params.capabilities.workspace?.configuration;
+  const init = params.initializationOptions as Partial<Settings> | undefined;
+  if (init) settings = { ...settings, ...init, rules: { ...settings.rules, ...(init.rules ?? {}) } };
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      documentSymbolProvider: { label: 'Nianbao' },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, 'source.fixAll.nianbao'] },
+      foldingRangeProvider: true,
+      hoverProvider: true,
+      ...(pullDiagnostics ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false, identifier: 'nianbao' } } : {}),
+    },
+    serverInfo: { name: 'nianbao', version: '0.1.0' },
+  };
+});
+
+connection.onInitialized(() => {
+  if (configurationCapability) void refreshSettings();
+});
+
+async function refreshSettings(): Promise<void> {
+  try {
+    const s = (await connection.workspace.getConfiguration('nianbao')) as Partial<Settings> | null;
+    if (s) settings = { enable: s.enable ?? true, detect: s.detect ?? true, rules: s.rules ?? {} };
+  } catch {
+    /* client without configuration: keep defaults */
+  }
+  cache.clear();
+  if (pullDiagnostics) connection.languages.diagnostics.refresh();
+  else for (const d of documents.all()) publish(d);
+}
+
+connection.onDidChangeConfiguration((change) => {
+  const s = (change.settings as { nianbao?: Partial<Settings> } | undefined)?.nianbao;
+  if (s) {
+    settings = { enable: s.enable ?? true, detect: s.detect ?? true, rules: s.rules ?? {} };
+    cache.clear();
+    if (pullDiagnostics) connection.languages.diagnostics.refresh();
+    else for (const d of documents.all()) publish(d);
+  } else if (configurationCapability) void refreshSettings();
+});
+
+function publish(doc: TextDocument): void {
+  connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: diagnosticsFor(doc) });
+}
+
+documents.onDidChangeContent((e) => {
+  if (!pullDiagnostics) publish(e.document);
+});
+documents.onDidClose((e) => {
+  cache.delete(e.document.uri);
+  if (!pullDiagnostics) connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+});
+
+connection.languages.diagnostics.on((params) => {
+  const doc = documents.get(params.textDocument.uri);
+  if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+  return { kind: DocumentDiagnosticReportKind.Full, items: diagnosticsFor(doc) };
+});
+
+// ————— outline —————
+
+connection.onDocumentSymbol((params) => {
+  const doc = documents.get(params.textDocument.uri);
+  if (!doc) return [];
+  const a = analyse(doc);
+  if (!applies(doc, a)) return [];
+  return documentSymbols(a);
+});
+
+const TABLE_TITLES: Record<string, { zh: string; en: string }> = {
+  T2: { zh: '表二 主动公开政府信息情况', en: 'Table 2 Proactive disclosure' },
+  T3: { zh: '表三 收到和处理政府信息公开申请情况', en: 'Table 3 Applications' },
+  T4: { zh: '表四 行政复议、行政诉讼情况', en: 'Table 4 Review and litigation' },
+};
+
+function documentSymbols(a: Analysis): DocumentSymbol[] {
+  const m = a.model;
+  const sym = (name: string, span: { start: number; end: number }, sel: { start: number; end: number }, kind: SymbolKind, children: DocumentSymbol[] = []): DocumentSymbol => {
+    const range = toRange(a.lines, span);
+    const selectionRange = toRange(a.lines, sel);
+    return { name: name || '—', kind, range, selectionRange, children };
+  };
+  const sections: DocumentSymbol[] = m.sections.map((s) => {
+    const children: DocumentSymbol[] = s.subHeadings.map((h) => sym(h.label, h.span, h.span, SymbolKind.Namespace));
+    for (const id of ['T2', 'T3', 'T4'] as const) {
+      const t = m.tables[id];
+      if (!t || t.span.start < s.span.start || t.span.start >= s.span.end) continue;
+      const rows: DocumentSymbol[] =
+        id === 'T3'
+          ? t.rows.filter((r) => r.labelSpan && /^R[0-9](_[0-9])?$/.test(r.id)).map((r) => sym(r.label.replace(/\s+/g, ' ').trim(), r.labelSpan!, r.labelSpan!, SymbolKind.Field))
+          : [];
+      children.push(sym(localize(TABLE_TITLES[id]!, locale), { start: t.span.start, end: Math.max(t.span.end, t.span.start + 1) }, { start: t.span.start, end: t.span.start }, SymbolKind.Struct, rows));
+    }
+    children.sort((x, y) => x.range.start.line - y.range.start.line || x.range.start.character - y.range.start.character);
+    const end = Math.max(s.span.end, s.heading.span.end);
+    return sym(a.model.text.slice(s.heading.span.start, s.heading.span.end).trim(), { start: s.heading.span.start, end }, s.heading.span, SymbolKind.Module, children);
+  });
+  if (m.title) {
+    // The title leads the outline; sections are its children when it comes first.
+    const first = m.sections[0];
+    if (!first || m.title.span.start < first.heading.span.start) {
+      return [sym(m.title.text.replace(/\s+/g, ' ').trim(), { start: m.title.span.start, end: m.text.length }, m.title.span, SymbolKind.File, sections)];
+    }
+    return [sym(m.title.text.replace(/\s+/g, ' ').trim(), m.title.span, m.title.span, SymbolKind.File), ...sections];
+  }
+  return sections;
+}
+
+connection.onFoldingRanges((params) => {
+  const doc = documents.get(params.textDocument.uri);
+  if (!doc) return [];
+  const a = analyse(doc);
+  if (!applies(doc, a)) return [];
+  const out: { startLine: number; endLine: number }[] = [];
+  for (const s of a.model.sections) {
+    const start = a.lines.lineAt(s.heading.span.start);
+    let end = a.lines.lineAt(Math.max(s.span.start, s.span.end - 1));
+    if (end > start) out.push({ startLine: start, endLine: end });
+  }
+  for (const t of Object.values(a.model.tables)) {
+    if (!t) continue;
+    const start = a.lines.lineAt(t.span.start);
+    const end = a.lines.lineAt(Math.max(t.span.start, t.span.end - 1));
+    if (end > start) out.push({ startLine: start, endLine: end });
+  }
+  return out;
+});
+
+// ————— code actions —————
+
+connection.onCodeAction((params) => {
+  const doc = documents.get(params.textDocument.uri);
+  if (!doc) return [];
+  const a = analyse(doc);
+  if (!applies(doc, a)) return [];
+  const only = params.context.only;
+  const wantsFixAll = only?.some((k) => k === CodeActionKind.SourceFixAll || k === 'source.fixAll.nianbao' || k === CodeActionKind.Source);
+  const actions: CodeAction[] = [];
+  if (wantsFixAll) {
+    const edits = fixAll(a.model.text, { rules: settings.rules }).edits;
+    if (edits.length > 0) {
+      actions.push({
+        title: locale === 'en' ? 'Fix all safe Nianbao problems' : '修复所有可安全修复的问题（年报助手）',
+        kind: 'source.fixAll.nianbao',
+        edit: { changes: { [doc.uri]: edits.map((e) => ({ range: toRange(a.lines, e.span), newText: e.newText })) } },
+      });
+    }
+    if (only && !only.some((k) => k.startsWith(CodeActionKind.QuickFix))) return actions;
+  }
+  const start = a.lines.offsetAt(params.range.start);
+  const end = a.lines.offsetAt(params.range.end);
+  const diagnostics = diagnosticsFor(doc);
+  a.findings.forEach((f, i) => {
+    if (f.fixes.length === 0) return;
+    if (f.span.end < start || f.span.start > end) return;
+    const diag = diagnostics[i];
+    for (const fix of f.fixes) {
+      actions.push({
+        title: localize(fix.title, locale),
+        kind: CodeActionKind.QuickFix,
+        isPreferred: fix.isPreferred,
+        ...(diag ? { diagnostics: [diag] } : {}),
+        edit: { changes: { [doc.uri]: fix.edits.map((e) => ({ range: toRange(a.lines, e.span), newText: e.newText })) } },
+      });
+    }
+  });
+  return actions;
+});
+
+// ————— hover —————
+
+connection.onHover((params) => {
+  const doc = documents.get(params.textDocument.uri);
+  if (!doc) return null;
+  const a = analyse(doc);
+  if (!applies(doc, a)) return null;
+  const at = a.lines.offsetAt(params.position);
+  const hits = a.findings.filter((f) => f.span.start <= at && at <= f.span.end && (f.expected !== undefined || f.data?.['formula']));
+  if (hits.length > 0) {
+    const lines = hits.map((f) => `**${f.code}** — ${localize(f.message, locale)}`);
+    return { contents: { kind: 'markdown', value: lines.join('\n\n') } };
+  }
+  for (const t of Object.values(a.model.tables)) {
+    if (!t) continue;
+    for (const r of t.rows) {
+      if (r.labelSpan && r.labelSpan.start <= at && at <= r.labelSpan.end && r.templateLabel) {
+        const note = r.alignmentNote ? `\n\n${localize(r.alignmentNote, locale)}` : '';
+        return { contents: { kind: 'markdown', value: `${locale === 'en' ? 'Template label' : '模板标签'}：${r.templateLabel}${note}` } };
+      }
+    }
+  }
+  return null;
+});
+
+// Never let an exception in a handler take the server down.
+process.on('uncaughtException', (e) => connection.console.error(`Nianbao: ${String(e?.stack ?? e)}`));
+
+documents.listen(connection);
+connection.listen();
