@@ -15,6 +15,8 @@ export interface InputError {
 
 export const REPORT_EXTENSIONS = ['.txt', '.md'];
 const SKIP_DIRS = new Set(['node_modules', '.git', '.vscode-test', 'dist', 'out']);
+/** Documentation files skipped when walking a folder (they are never reports). */
+const SKIP_FILES = /^(readme|changelog|license|licence|contributing)(\.[a-z-]+)?\.(md|txt)$/i;
 
 export function isReportFile(p: string): boolean {
   return REPORT_EXTENSIONS.includes(path.extname(p).toLowerCase());
@@ -79,7 +81,7 @@ function walk(dir: string): string[] {
     const p = path.join(dir, e.name);
     if (e.isDirectory()) {
       if (!SKIP_DIRS.has(e.name)) out.push(...walk(p));
-    } else if (e.isFile() && isReportFile(e.name)) out.push(p);
+    } else if (e.isFile() && isReportFile(e.name) && !SKIP_FILES.test(e.name)) out.push(p);
   }
   return out;
 }

@@ -1,0 +1,200 @@
+// Command-line parsing (node:util parseArgs). One options table per command.
+
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { Locale, SeveritySetting } from '../engine';
+import { SEVERITY_SETTINGS } from './config';
+import { UsageError } from './io';
+
+export type Command = 'check' | 'summary' | 'parse' | 'new';
+export type CheckFormat = 'stylish' | 'json' | 'sarif' | 'github';
+export type SummaryFormat = 'table' | 'csv' | 'json';
+
+export interface CommonOptions {
+  lang: Locale;
+  verbose: boolean;
+}
+
+export interface CheckArgs extends CommonOptions {
+  command: 'check' | 'summary';
+  paths: string[];
+  format: string;
+  rules: Record<string, SeveritySetting>;
+  config: string | null;
+  maxWarnings: number | null;
+  previous: string | null;
+  fix: boolean;
+  fixDryRun: boolean;
+}
+
+export interface ParseArgs extends CommonOptions {
+  command: 'parse';
+  file: string;
+  format: 'json';
+}
+
+export interface NewArgs extends CommonOptions {
+  command: 'new';
+  year: number;
+  agency: string;
+  layout: 'tsv' | 'markdown';
+  output: string | null;
+  force: boolean;
+}
+
+export type Parsed =
+  | CheckArgs
+  | ParseArgs
+  | NewArgs
+  | { command: 'help'; topic: Command | null; lang: Locale }
+  | { command: 'version' };
+
+const COMMON = {
+  lang: { type: 'string' },
+  verbose: { type: 'boolean', short: 'v' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+const CHECK = {
+  ...COMMON,
+  format: { type: 'string', short: 'f' },
+  rule: { type: 'string', multiple: true },
+  config: { type: 'string', short: 'c' },
+  'max-warnings': { type: 'string' },
+  previous: { type: 'string' },
+  fix: { type: 'boolean' },
+  'fix-dry-run': { type: 'boolean' },
+} as const;
+
+const SUMMARY = {
+  ...COMMON,
+  format: { type: 'string', short: 'f' },
+  rule: { type: 'string', multiple: true },
+  config: { type: 'string', short: 'c' },
+  previous: { type: 'string' },
+} as const;
+
+const PARSE = { ...COMMON, format: { type: 'string', short: 'f' } } as const;
+
+const NEW = {
+  ...COMMON,
+  year: { type: 'string' },
+  agency: { type: 'string' },
+  layout: { type: 'string' },
+  output: { type: 'string', short: 'o' },
+  force: { type: 'boolean' },
+} as const;
+
+function lang(v: string | undefined): Locale {
+  if (v === undefined) return 'zh-CN';
+  if (v === 'zh-CN' || v === 'zh' || v === 'zh-cn') return 'zh-CN';
+  if (v === 'en' || v.startsWith('en-')) return 'en';
+  throw new UsageError(`--lang must be zh-CN or en (got "${v}")`);
+}
+
+/** `code=severity` pairs from --rule, validated. */
+export function parseRuleOptions(values: string[] | undefined): Record<string, SeveritySetting> {
+  const out: Record<string, SeveritySetting> = {};
+  for (const v of values ?? []) {
+    const m = /^\s*([a-z0-9-]+)\s*[=:]\s*([a-z]+)\s*$/.exec(v);
+    if (!m || !SEVERITY_SETTINGS.includes(m[2] as SeveritySetting))
+      throw new UsageError(`--rule expects code=${SEVERITY_SETTINGS.join('|')} (got "${v}")`);
+    out[m[1]!] = m[2] as SeveritySetting;
+  }
+  return out;
+}
+
+function oneOf<T extends string>(name: string, v: string | undefined, allowed: readonly T[], dflt: T): T {
+  if (v === undefined) return dflt;
+  if (!(allowed as readonly string[]).includes(v)) throw new UsageError(`--${name} must be one of ${allowed.join(', ')} (got "${v}")`);
+  return v as T;
+}
+
+function run<T extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: T) {
+  try {
+    return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+}
+
+export function parseCommandLine(argv: string[]): Parsed {
+  const [first, ...rest] = argv;
+  if (first === undefined || first === '--help' || first === '-h' || first === 'help')
+    return { command: 'help', topic: (rest[0] as Command | undefined) && isCommand(rest[0]!) ? (rest[0] as Command) : null, lang: langFromArgv(argv) };
+  if (first === '--version' || first === '-V' || first === 'version') return { command: 'version' };
+  if (!isCommand(first)) throw new UsageError(`unknown command "${first}" (expected check, summary, parse or new)`);
+
+  if (first === 'check' || first === 'summary') {
+    const { values, positionals } = run(rest, first === 'check' ? CHECK : SUMMARY);
+    const v = values as Record<string, string | boolean | string[] | undefined>;
+    if (v.help) return { command: 'help', topic: first, lang: lang(v.lang as string | undefined) };
+    const format =
+      first === 'check'
+        ? oneOf<CheckFormat>('format', v.format as string | undefined, ['stylish', 'json', 'sarif', 'github'], 'stylish')
+        : oneOf<SummaryFormat>('format', v.format as string | undefined, ['table', 'csv', 'json'], 'table');
+    let maxWarnings: number | null = null;
+    if (v['max-warnings'] !== undefined) {
+      const s = v['max-warnings'] as string;
+      if (!/^\d+$/.test(s)) throw new UsageError(`--max-warnings expects a whole number ≥ 0 (got "${s}")`);
+      maxWarnings = Number(s);
+    }
+    if (v.fix && v['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run cannot be used together');
+    const paths = positionals.length ? positionals : ['.'];
+    if ((v.fix || v['fix-dry-run']) && paths.includes('-')) throw new UsageError('--fix cannot write to standard input; use --fix-dry-run or a file');
+    return {
+      command: first,
+      paths,
+      format,
+      lang: lang(v.lang as string | undefined),
+      verbose: Boolean(v.verbose),
+      rules: parseRuleOptions(v.rule as string[] | undefined),
+      config: (v.config as string | undefined) ?? null,
+      maxWarnings,
+      previous: (v.previous as string | undefined) ?? null,
+      fix: Boolean(v.fix),
+      fixDryRun: Boolean(v['fix-dry-run']),
+    };
+  }
+
+  if (first === 'parse') {
+    const { values, positionals } = run(rest, PARSE);
+    const v = values as Record<string, string | boolean | undefined>;
+    if (v.help) return { command: 'help', topic: 'parse', lang: lang(v.lang as string | undefined) };
+    oneOf('format', v.format as string | undefined, ['json'], 'json');
+    if (positionals.length !== 1) throw new UsageError('parse expects exactly one FILE (or - for stdin)');
+    return { command: 'parse', file: positionals[0]!, format: 'json', lang: lang(v.lang as string | undefined), verbose: Boolean(v.verbose) };
+  }
+
+  const { values, positionals } = run(rest, NEW);
+  const v = values as Record<string, string | boolean | undefined>;
+  if (v.help) return { command: 'help', topic: 'new', lang: lang(v.lang as string | undefined) };
+  if (positionals.length) throw new UsageError(`new takes no operands (got "${positionals[0]}"); use -o FILE`);
+  const yearText = v.year as string | undefined;
+  if (yearText === undefined || !/^\d{4}$/.test(yearText)) throw new UsageError('new requires --year YYYY (e.g. --year 2025)');
+  const agency = ((v.agency as string | undefined) ?? '').trim();
+  if (!agency) throw new UsageError('new requires --agency NAME (e.g. --agency 某某局)');
+  return {
+    command: 'new',
+    year: Number(yearText),
+    agency,
+    layout: oneOf('layout', v.layout as string | undefined, ['tsv', 'markdown'], 'tsv'),
+    output: (v.output as string | undefined) ?? null,
+    force: Boolean(v.force),
+    lang: lang(v.lang as string | undefined),
+    verbose: Boolean(v.verbose),
+  };
+}
+
+function isCommand(s: string): s is Command {
+  return s === 'check' || s === 'summary' || s === 'parse' || s === 'new';
+}
+
+function langFromArgv(argv: string[]): Locale {
+  const i = argv.indexOf('--lang');
+  const v = i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith('--lang='))?.slice(7);
+  try {
+    return lang(v);
+  } catch {
+    return 'zh-CN';
+  }
+}

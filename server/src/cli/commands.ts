@@ -1,0 +1,150 @@
+// The four commands. Each returns an exit code; output goes through the injected io.
+
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { LineIndex, localize, parse, type Locale } from '../engine';
+import { renderBlankReport } from '../engine/format/render';
+import type { CheckArgs, NewArgs, ParseArgs } from './args';
+import { unifiedDiff } from './diff';
+import { fixAll, writeAtomically } from './fixer';
+import { formatGithub } from './formatters/github';
+import { formatJson } from './formatters/json';
+import { formatSarif } from './formatters/sarif';
+import { formatStylish } from './formatters/stylish';
+import type { InputError } from './inputs';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE_OR_IO, type CliIo } from './io';
+import { decodeBuffer, displayPath, readReportFile, STDIN_NAME } from './load';
+import { modelToJson } from './modelJson';
+import { countFindings } from './results';
+import { runChecks } from './run';
+import { formatSummary, summaryRows } from './summary';
+
+export function printErrors(errors: InputError[], io: CliIo, lang: Locale): void {
+  for (const e of errors) io.stderr.write(`nianbao: ${e.path}: ${localize(e.message, lang)}\n`);
+}
+
+export function useColor(io: CliIo): boolean {
+  return Boolean(io.stdout.isTTY) && !('NO_COLOR' in io.env && io.env.NO_COLOR !== '');
+}
+
+export async function runCheck(args: CheckArgs, io: CliIo): Promise<number> {
+  const run = await runChecks(args, io);
+  if (args.verbose) for (const n of run.notes) io.stderr.write(`nianbao: ${n}\n`);
+
+  if (args.fix || args.fixDryRun) {
+    // Fix, then report what is left (on the fixed text).
+    run.results.forEach((r, i) => {
+      const fixed = fixAll(r.text, run.options[i]!);
+      if (fixed.text === r.text) return;
+      if (args.fixDryRun) {
+        io.stdout.write(unifiedDiff(r.text, fixed.text, `a/${r.display}`, `b/${r.display}`));
+        return;
+      }
+      try {
+        writeAtomically(r.abs!, fixed.text, r.encoding);
+        if (args.verbose) io.stderr.write(`nianbao: ${r.display}: ${fixed.applied} fix(es) written (${r.encoding})\n`);
+        r.text = fixed.text;
+        r.findings = fixed.remaining;
+        r.model = parse(fixed.text);
+        r.lines = new LineIndex(fixed.text);
+      } catch (e) {
+        run.errors.push({ path: r.display, message: { zh: `无法写入修复（${String(e)}）`, en: `cannot write fixes (${String(e)})` } });
+      }
+    });
+  }
+
+  if (!args.fixDryRun) {
+    const out =
+      args.format === 'json'
+        ? formatJson(run.results, args.lang)
+        : args.format === 'sarif'
+          ? formatSarif(run.results, args.lang)
+          : args.format === 'github'
+            ? formatGithub(run.results, args.lang)
+            : formatStylish(run.results, args.lang, useColor(io));
+    io.stdout.write(out);
+  }
+  printErrors(run.errors, io, args.lang);
+  if (run.errors.length) return EXIT_USAGE_OR_IO;
+  const c = run.results.reduce(
+    (acc, r) => {
+      const x = countFindings(r.findings);
+      return { errors: acc.errors + x.errors, warnings: acc.warnings + x.warnings };
+    },
+    { errors: 0, warnings: 0 },
+  );
+  if (c.errors > 0) return EXIT_FINDINGS;
+  if (args.maxWarnings !== null && c.warnings > args.maxWarnings) {
+    io.stderr.write(
+      args.lang === 'en'
+        ? `nianbao: ${c.warnings} warnings, more than --max-warnings ${args.maxWarnings}\n`
+        : `nianbao: 警告 ${c.warnings} 个，超过 --max-warnings ${args.maxWarnings}\n`,
+    );
+    return EXIT_FINDINGS;
+  }
+  return EXIT_OK;
+}
+
+export async function runSummary(args: CheckArgs, io: CliIo): Promise<number> {
+  const showProgress = Boolean(io.stderr.isTTY);
+  let drawn = false;
+  const run = await runChecks(args, io, (done, total) => {
+    if (!showProgress || total < PROGRESS_MIN_FILES) return;
+    const w = 30;
+    const filled = Math.round((done / total) * w);
+    io.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(w - filled)}] ${done}/${total}`);
+    drawn = true;
+  });
+  if (drawn) io.stderr.write('\r\u001b[K');
+  if (args.verbose) for (const n of run.notes) io.stderr.write(`nianbao: ${n}\n`);
+  io.stdout.write(formatSummary(summaryRows(run.results), args.format as 'table' | 'csv' | 'json', args.lang));
+  printErrors(run.errors, io, args.lang);
+  return run.errors.length ? EXIT_USAGE_OR_IO : EXIT_OK;
+}
+
+export const PROGRESS_MIN_FILES = 20;
+
+export async function runParse(args: ParseArgs, io: CliIo): Promise<number> {
+  let r;
+  let display: string;
+  if (args.file === '-') {
+    display = STDIN_NAME;
+    r = decodeBuffer(await io.readStdin(), display);
+  } else {
+    const abs = path.resolve(io.cwd, args.file);
+    display = displayPath(abs, io.cwd);
+    r = readReportFile(abs, display);
+  }
+  if (!r.ok) {
+    printErrors([r.error], io, args.lang);
+    return EXIT_USAGE_OR_IO;
+  }
+  if (args.verbose) io.stderr.write(`nianbao: ${display}: encoding ${r.encoding}\n`);
+  io.stdout.write(JSON.stringify({ version: 1, path: display, encoding: r.encoding, model: modelToJson(parse(r.text)) }, null, 2) + '\n');
+  return EXIT_OK;
+}
+
+export async function runNew(args: NewArgs, io: CliIo): Promise<number> {
+  const text = renderBlankReport({ year: args.year, agency: args.agency, layout: args.layout });
+  if (!args.output) {
+    io.stdout.write(text);
+    return EXIT_OK;
+  }
+  const abs = path.resolve(io.cwd, args.output);
+  if (fs.existsSync(abs) && !args.force) {
+    io.stderr.write(
+      args.lang === 'en'
+        ? `nianbao: ${args.output}: already exists (use --force to overwrite)\n`
+        : `nianbao: ${args.output}: 文件已存在（用 --force 覆盖）\n`,
+    );
+    return EXIT_USAGE_OR_IO;
+  }
+  try {
+    fs.writeFileSync(abs, text, 'utf-8');
+  } catch (e) {
+    io.stderr.write(`nianbao: ${args.output}: ${String((e as Error).message)}\n`);
+    return EXIT_USAGE_OR_IO;
+  }
+  if (args.verbose) io.stderr.write(`nianbao: wrote ${args.output}\n`);
+  return EXIT_OK;
+}

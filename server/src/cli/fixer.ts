@@ -1,0 +1,33 @@
+// --fix: apply every safe fix with the engine's fix-all (engine/fix.ts: safe fixes by
+// phase, re-checking between phases), then write atomically in the original encoding.
+// Line endings are kept because the edits are applied to the original text.
+
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Finding } from '../engine';
+import { encode, type EncodingName } from './encoding';
+
+export { fixAll } from '../engine/fix';
+
+/** Whether fix-all would change something for this finding (JSON `fixable`). */
+export function isFixable(f: Finding): boolean {
+  return f.fixes.some((x) => x.safe && x.edits.length > 0);
+}
+
+/** Write `text` to `file` in `encoding` via a temporary file in the same folder + rename. */
+export function writeAtomically(file: string, text: string, encoding: EncodingName): void {
+  const dir = path.dirname(file);
+  const tmp = path.join(dir, `.${path.basename(file)}.nianbao-${process.pid}-${Date.now()}.tmp`);
+  const mode = fs.statSync(file).mode;
+  try {
+    fs.writeFileSync(tmp, encode(text, encoding), { mode });
+    fs.renameSync(tmp, file);
+  } catch (e) {
+    try {
+      fs.unlinkSync(tmp);
+    } catch {
+      /* already gone */
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,113 @@
+// SARIF 2.1.0: one run, rule metadata from the engine's rule registry, columns in UTF-16
+// code units (SARIF's default columnKind), 1-based lines and columns.
+
+import { localize, type Finding, type Locale, type Severity } from '../../engine';
+import { rules as registry } from '../../engine/rules';
+import { docsUrl } from '../../engine/rules/types';
+import { isFixable } from '../fixer';
+import type { FileResult } from '../results';
+import { VERSION } from '../version';
+
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
+
+export function formatSarif(results: FileResult[], lang: Locale): string {
+  const ruleIndex = new Map<string, number>();
+  const rules = registry.map((r, i) => {
+    ruleIndex.set(r.code, i);
+    return {
+      id: r.code,
+      name: camel(r.code),
+      shortDescription: { text: localize(r.description, lang) },
+      fullDescription: { text: `${localize(r.description, lang)} (${r.spec.join(', ')})` },
+      helpUri: docsUrl(r.code),
+      defaultConfiguration: { level: LEVEL[r.defaultSeverity] },
+      properties: { spec: r.spec, nianbaoSeverity: r.defaultSeverity },
+    };
+  });
+  // Codes not in the registry (internal-error) still need a rule entry.
+  for (const r of results)
+    for (const f of r.findings)
+      if (!ruleIndex.has(f.code)) {
+        ruleIndex.set(f.code, rules.length);
+        rules.push({
+          id: f.code,
+          name: camel(f.code),
+          shortDescription: { text: f.code },
+          fullDescription: { text: f.code },
+          helpUri: docsUrl(f.code),
+          defaultConfiguration: { level: LEVEL[f.severity] },
+          properties: { spec: [], nianbaoSeverity: f.severity },
+        });
+      }
+
+  const artifacts = results.map((r) => ({ location: { uri: uriOf(r) }, encoding: r.encoding.replace('-bom', '').toUpperCase() }));
+  const out = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'nianbao',
+            fullName: 'Nianbao 年报助手',
+            version: VERSION,
+            semanticVersion: VERSION,
+            informationUri: 'https://github.com/nianbao/nianbao',
+            rules,
+          },
+        },
+        columnKind: 'utf16CodeUnits',
+        artifacts,
+        results: results.flatMap((r, fileIndex) => r.findings.map((f) => result(r, fileIndex, f, ruleIndex.get(f.code)!, lang))),
+      },
+    ],
+  };
+  return JSON.stringify(out, null, 2) + '\n';
+}
+
+function result(r: FileResult, fileIndex: number, f: Finding, ruleIndex: number, lang: Locale) {
+  const loc = (span: { start: number; end: number }, uri = uriOf(r), index: number | undefined = fileIndex) => ({
+    physicalLocation: {
+      artifactLocation: index === undefined ? { uri } : { uri, index },
+      region: region(r, span),
+    },
+  });
+  const out: Record<string, unknown> = {
+    ruleId: f.code,
+    ruleIndex,
+    level: LEVEL[f.severity],
+    message: { text: localize(f.message, lang) },
+    locations: [loc(f.span)],
+    properties: { severity: f.severity, fixable: isFixable(f), ...(f.expected !== undefined ? { expected: f.expected } : {}), ...(f.actual !== undefined ? { actual: f.actual } : {}) },
+  };
+  // Related locations in this file (other documents' spans cannot be converted here).
+  const related = f.related.filter((x) => !x.uri);
+  if (related.length)
+    out.relatedLocations = related.map((x, id) => ({ id, ...loc(x.span), message: { text: localize(x.message, lang) } }));
+  const fixes = f.fixes.filter((x) => x.safe && x.edits.length);
+  if (fixes.length)
+    out.fixes = fixes.map((x) => ({
+      description: { text: localize(x.title, lang) },
+      artifactChanges: [
+        {
+          artifactLocation: { uri: uriOf(r), index: fileIndex },
+          replacements: x.edits.map((e) => ({ deletedRegion: region(r, e.span), insertedContent: { text: e.newText } })),
+        },
+      ],
+    }));
+  return out;
+}
+
+function region(r: FileResult, span: { start: number; end: number }) {
+  const s = r.lines.positionAt(span.start);
+  const e = r.lines.positionAt(span.end);
+  return { startLine: s.line + 1, startColumn: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 };
+}
+
+function uriOf(r: FileResult): string {
+  return r.display.split('/').map(encodeURIComponent).join('/');
+}
+
+function camel(code: string): string {
+  return code.replace(/(^|-)([a-z])/g, (_, __, c: string) => c.toUpperCase());
+}

@@ -1,0 +1,68 @@
+// One checked file, as every formatter sees it.
+
+import { LineIndex, localize, type Finding, type Locale, type Position, type ReportModel } from '../engine';
+import type { EncodingName } from './encoding';
+import { isFixable } from './fixer';
+
+export interface FileResult {
+  display: string;
+  abs: string | null;
+  text: string;
+  encoding: EncodingName;
+  model: ReportModel;
+  findings: Finding[];
+  lines: LineIndex;
+  /** Display path of the report used for carry-over, if any. */
+  previous: string | null;
+}
+
+export interface Counts {
+  errors: number;
+  warnings: number;
+  infos: number;
+  hints: number;
+}
+
+export function countFindings(findings: Finding[]): Counts {
+  const c: Counts = { errors: 0, warnings: 0, infos: 0, hints: 0 };
+  for (const f of findings) {
+    if (f.severity === 'error') c.errors++;
+    else if (f.severity === 'warning') c.warnings++;
+    else if (f.severity === 'info') c.infos++;
+    else c.hints++;
+  }
+  return c;
+}
+
+export interface JsonRange {
+  start: Position;
+  end: Position;
+}
+
+export function rangeOf(r: FileResult, span: { start: number; end: number }): JsonRange {
+  return { start: r.lines.positionAt(span.start), end: r.lines.positionAt(span.end) };
+}
+
+/** The stable JSON contract (version 1), documented in docs/cli.md. */
+export function jsonFinding(r: FileResult, f: Finding, lang: Locale) {
+  const out: Record<string, unknown> = {
+    code: f.code,
+    severity: f.severity,
+    message: localize(f.message, lang),
+    range: rangeOf(r, f.span),
+  };
+  if (f.expected !== undefined) out.expected = f.expected;
+  if (f.actual !== undefined) out.actual = f.actual;
+  out.fixable = isFixable(f);
+  return out;
+}
+
+export function jsonFile(r: FileResult, lang: Locale) {
+  return {
+    path: r.display,
+    template: r.model.template.id,
+    year: r.model.year?.value ?? null,
+    agency: r.model.title?.agency ?? null,
+    findings: r.findings.map((f) => jsonFinding(r, f, lang)),
+  };
+}

@@ -1,0 +1,103 @@
+// The shared part of `check` and `summary`: discover inputs, read and decode them, find the
+// config of each, pair carry-over reports, and run the engine. No checking logic here.
+
+import * as path from 'node:path';
+import { check, LineIndex, parse, type CheckOptions, type SeveritySetting } from '../engine';
+import type { CheckArgs } from './args';
+import { ConfigError, ConfigFinder, loadConfig, type Config } from './config';
+import { discoverInputs, type InputError } from './inputs';
+import type { CliIo } from './io';
+import { displayPath, loadInputs, readReportFile, type LoadedReport } from './load';
+import { pairConsecutiveYears } from './pairing';
+import type { FileResult } from './results';
+
+export interface RunOutcome {
+  results: FileResult[];
+  /** One-line problems with inputs (I/O, decoding, config); each means exit code 2. */
+  errors: InputError[];
+  /** Notes for --verbose. */
+  notes: string[];
+  /** Per result: the options the engine was given (for --fix). */
+  options: CheckOptions[];
+}
+
+export async function runChecks(args: CheckArgs, io: CliIo, onProgress?: (done: number, total: number) => void): Promise<RunOutcome> {
+  const notes: string[] = [];
+  const { inputs, errors } = discoverInputs(args.paths, io.cwd);
+  const loaded = await loadInputs(inputs, io);
+  errors.push(...loaded.errors);
+  for (const s of loaded.skipped) notes.push(`${s}: not a report, skipped`);
+  // A folder operand whose files were all skipped as non-reports.
+  for (const p of args.paths) {
+    if (p === '-' || !loaded.skipped.length) continue;
+    const abs = path.resolve(io.cwd, p);
+    const under = (f: string | null) => f !== null && (f === abs || f.startsWith(abs + path.sep));
+    const hadSkipped = loaded.skipped.some((s) => under(path.resolve(io.cwd, s)));
+    if (hadSkipped && !loaded.reports.some((r) => under(r.abs)))
+      errors.push({ path: p, message: { zh: '文件夹中没有年度报告', en: 'folder contains no annual reports' } });
+  }
+
+  // Configuration: --config for every file, else the nearest .nianbaorc.json.
+  let fixedConfig: Config | null = null;
+  const finder = new ConfigFinder();
+  if (args.config) {
+    try {
+      fixedConfig = loadConfig(path.resolve(io.cwd, args.config));
+    } catch (e) {
+      errors.push({ path: args.config, message: configMessage(e) });
+      return { results: [], errors, notes, options: [] };
+    }
+  }
+  const configOf = (r: LoadedReport): Config | null => {
+    if (fixedConfig) return fixedConfig;
+    try {
+      return finder.find(r.abs ? path.dirname(r.abs) : io.cwd);
+    } catch (e) {
+      errors.push({ path: r.display, message: configMessage(e) });
+      return null;
+    }
+  };
+
+  // Carry-over: --previous, else pairing among the given reports, else the config's previousReport.
+  const explicitPrevious = args.previous ? loadPrevious(path.resolve(io.cwd, args.previous), io, errors) : null;
+  const pairs = pairConsecutiveYears(loaded.reports.map((r) => r.model));
+  const configPrevious = new Map<string, LoadedReport | null>();
+
+  const results: FileResult[] = [];
+  const options: CheckOptions[] = [];
+  const total = loaded.reports.length;
+  loaded.reports.forEach((r, i) => {
+    const cfg = configOf(r);
+    const rules: Record<string, SeveritySetting> = { ...(cfg?.rules ?? {}), ...args.rules };
+    let prev: LoadedReport | null = explicitPrevious;
+    if (!prev && pairs.has(i)) prev = loaded.reports[pairs.get(i)!]!;
+    if (!prev && cfg?.previousReport && cfg.previousReport !== r.abs) {
+      if (!configPrevious.has(cfg.previousReport)) configPrevious.set(cfg.previousReport, loadPrevious(cfg.previousReport, io, errors));
+      prev = configPrevious.get(cfg.previousReport) ?? null;
+    }
+    const opts: CheckOptions = { rules, previous: prev ? { model: prev.model, uri: prev.abs ?? prev.display } : null };
+    if (cfg) notes.push(`${r.display}: config ${displayPath(cfg.file, io.cwd)}`);
+    notes.push(`${r.display}: encoding ${r.encoding}`);
+    if (prev) notes.push(`${r.display}: carry-over from ${prev.display}`);
+    const { findings } = check(r.text, opts);
+    results.push({ display: r.display, abs: r.abs, text: r.text, encoding: r.encoding, model: r.model, findings, lines: new LineIndex(r.text), previous: prev?.display ?? null });
+    options.push(opts);
+    onProgress?.(i + 1, total);
+  });
+  return { results, errors, notes, options };
+}
+
+function loadPrevious(abs: string, io: CliIo, errors: InputError[]): LoadedReport | null {
+  const display = displayPath(abs, io.cwd);
+  const r = readReportFile(abs, display);
+  if (!r.ok) {
+    errors.push({ path: display, message: { zh: `上年报告：${r.error.message.zh}`, en: `previous report: ${r.error.message.en}` } });
+    return null;
+  }
+  return { display, abs, text: r.text, encoding: r.encoding, model: parse(r.text) };
+}
+
+function configMessage(e: unknown): { zh: string; en: string } {
+  const m = e instanceof ConfigError ? e.message : String(e);
+  return { zh: `配置文件错误：${m}`, en: `config error: ${m}` };
+}
