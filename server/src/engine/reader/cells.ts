@@ -216,10 +216,14 @@ export function tokenize(text: string, from: number, to: number, firstLineNo: nu
       break;
     }
     default: {
-      // PDF-like text (C) and one cell per line without tabs.
+      // PDF-like text (C): a line is a row. One cell per line without tabs: a stream of
+      // cells where only labels delimit rows (no row ends).
+      const lineRows = layout === 'space';
       for (const l of lines) {
         if (text.slice(l.s, l.e).trim().length === 0) continue;
-        pushLineCells(spaceLineCells(text, l));
+        const cells = spaceLineCells(text, l);
+        if (lineRows) pushLineCells(cells);
+        else toks.push(...cells);
       }
     }
   }

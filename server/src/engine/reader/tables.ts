@@ -143,8 +143,9 @@ function splitFlattened(
   tok: Tok,
   n: number,
   rowCheck: (nums: number[]) => boolean,
+  allDigits = false,
 ): { label: Tok; values: Tok[]; note: string } | null {
-  const m = /(\d{3,})$/.exec(tok.text);
+  const m = allDigits ? /^(\d+)$/.exec(tok.text) : /(\d{3,})$/.exec(tok.text);
   if (!m) return null;
   const digits = m[1]!;
   const base = tok.e - digits.length;
@@ -179,6 +180,14 @@ function splitFlattened(
 }
 
 // ————— T3 —————
+
+/** A text cell that continues a wrapped row label (`公开申请`), not a new heading or row. */
+function isLabelContinuation(text: string, label: string): boolean {
+  if (/\d$/.test(label)) return false; // a flattened label already carries its digits
+  const t = text.trim();
+  if (t.length > 24) return false;
+  return !/^(?:[一二三四五六七八九十]|\d+)\s*[、.．]|^[(（]/.test(t);
+}
 
 function chooseT3Def(regionText: string): T3Def {
   if (/逾期不补正|缴纳费用/.test(regionText)) return TEMPLATES.F2021.T3;
@@ -259,7 +268,7 @@ function readT3(nt: NormalizedText, from: number, to: number, firstLine: number)
           }
         }
       }
-      if (pending && pending.values.length === 0 && !pending.closed) {
+      if (pending && pending.values.length === 0 && !pending.closed && isLabelContinuation(t.text, pending.labelText)) {
         // A wrapped label continues (`公开申请` after `…不再处理其政府信息`).
         pending.labelText += t.text;
         pending.labelEnd = t.e;
@@ -496,30 +505,47 @@ function readT4(nt: NormalizedText, from: number, to: number, firstLine: number)
   const text = nt.text;
   const { layout, toks } = tokenize(text, from, to, firstLine);
   const cols = TEMPLATES.F2021.T4.columns;
-  // Values are the cells after the last header text cell (on lines without text).
+  // The data row: the first run of ≥ 5 cells outside text lines holding a number (a run of
+  // blanks alone is merged header cells, as in layout A); values start after the last text
+  // cell before it. A single long digit run is a flattened row.
   let lastText = -1;
+  let runStart = -1;
+  let dataStart = -1;
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
-    if (t.kind !== 'text') continue;
-    const sq = squash(t.text);
-    if (/复议|诉讼|结果|维持|纠正|审结|总计|^计$|^总$|起诉|其他/.test(sq) && sq.length <= 40) lastText = i;
-    else if (/\d{15,}$/.test(sq)) lastText = i - 0; // flattened data line handled below
-    else break;
-  }
-  if (lastText < 0) return null;
-  const values: Tok[] = [];
-  let flattened: { values: Tok[]; note: string } | null = null;
-  for (let i = lastText + 1; i < toks.length; i++) {
-    const t = toks[i]!;
-    if (t.kind === 'text') {
-      if (values.length === 0 && /^\d{15,}$/.test(t.text)) {
-        const sp = splitFlattened(t, 15, T4_CHECK);
-        if (sp) flattened = { values: sp.values, note: sp.note };
+    if (t.kind === 'text' || t.onTextLine) {
+      if (t.kind === 'text' && /^\d{15,}$/.test(squash(t.text))) {
+        dataStart = i;
+        break;
       }
+      if (t.kind === 'text') lastText = i;
+      runStart = -1;
+      continue;
+    }
+    if (t.kind === 'value' && /^\d{15,}$/.test(t.text)) {
+      dataStart = i;
       break;
     }
-    if (t.onTextLine) continue;
-    values.push(t);
+    if (runStart < 0) runStart = i;
+    if (i - runStart + 1 >= 5 && toks.slice(runStart, i + 1).some((x) => x.kind === 'value')) {
+      dataStart = lastText + 1;
+      break;
+    }
+  }
+  if (dataStart < 0 || lastText < 0) return null;
+  const values: Tok[] = [];
+  let flattened: { values: Tok[]; note: string } | null = null;
+  const first = toks[dataStart]!;
+  if (/^\d{15,}$/.test(first.text)) {
+    const sp = splitFlattened({ ...first, kind: 'text', text: first.text }, 15, T4_CHECK, true);
+    if (sp) flattened = { values: sp.values, note: sp.note };
+  } else {
+    for (let i = dataStart; i < toks.length; i++) {
+      const t = toks[i]!;
+      if (t.kind === 'text') break;
+      if (t.onTextLine) continue;
+      values.push(t);
+    }
   }
   const vals = flattened ? flattened.values : values;
   const headerTok = toks[lastText]!;

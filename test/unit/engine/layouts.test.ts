@@ -1,0 +1,62 @@
+// The same report in every layout real exports produce reads back to the same values,
+// and every cell span points at the value's text in the original.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { check, parse, type ReportModel } from '../../../server/src/engine/index.ts';
+import { LAYOUTS, renderInLayout } from '../../support/layouts.ts';
+import { DEFAULT_T4, defaultT3, type Cells } from '../../support/reports.ts';
+
+function values(m: ReportModel, table: 'T3' | 'T4', id: string): string {
+  const r = m.tables[table]?.rows.find((x) => x.id === id);
+  return r ? r.cells.map((c) => (c.state === 'number' ? String(c.value) : c.state === 'blank' ? '' : c.state)).join(',') : 'missing';
+}
+
+const SINGLE_DIGIT_T4: Cells = [3, 0, 0, 0, 3, 1, 5, 1, 0, 7, 2, 0, 0, 0, 2];
+
+for (const layout of LAYOUTS) {
+  test(`${layout}: every table-3 row and the table-4 row read back exactly`, () => {
+    const t3 = defaultT3();
+    const t4 = layout === 'flattened' ? SINGLE_DIGIT_T4 : DEFAULT_T4;
+    const text = renderInLayout(layout, t3, t4);
+    const m = parse(text);
+    for (const [id, vals] of Object.entries(t3)) assert.equal(values(m, 'T3', id), vals.join(','), `${layout} ${id}`);
+    assert.equal(values(m, 'T4', 'T4'), t4.join(','));
+    for (const t of [m.tables.T3!, m.tables.T4!])
+      for (const r of t.rows) for (const c of r.cells) if (c.state === 'number') assert.equal(text.slice(c.span!.start, c.span!.end), c.raw);
+  });
+
+  test(`${layout}: a correct report has no finding at warning or error level`, () => {
+    const t4 = layout === 'flattened' ? SINGLE_DIGIT_T4 : DEFAULT_T4;
+    const text = renderInLayout(layout, defaultT3(), t4);
+    const serious = check(text).findings.filter((f) => f.severity === 'error' || f.severity === 'warning');
+    assert.deepEqual(serious.map((f) => `${f.code}: ${f.message.en}`), []);
+  });
+
+  test(`${layout}: the six section headings are found and table rows are not taken for headings`, () => {
+    const m = parse(renderInLayout(layout, defaultT3(), DEFAULT_T4));
+    assert.deepEqual(m.sections.map((s) => s.heading.index), [1, 2, 3, 4, 5, 6]);
+  });
+}
+
+test('flattened digits with several valid cuts make the row unreadable, never a guess', () => {
+  const text = renderInLayout('flattened', defaultT3(), DEFAULT_T4); // 18 and 24 can be cut several ways
+  const m = parse(text);
+  assert.ok(m.tables.T4!.rows[0]!.cells.every((c) => c.state === 'unreadable'));
+  const codes = check(text).findings.map((f) => f.code);
+  assert.ok(codes.includes('table-unreadable'));
+  assert.ok(!codes.includes('review-total') && !codes.includes('litigation-total'));
+});
+
+test('a wrong total is found in every layout, on the total cell', () => {
+  for (const layout of LAYOUTS) {
+    if (layout === 'flattened') continue; // a wrong flattened total has no unique cut: unreadable instead
+    const t3 = defaultT3();
+    t3.R3_1 = [2, 0, 0, 0, 0, 16, 17];
+    const text = renderInLayout(layout, t3, DEFAULT_T4);
+    const f = check(text).findings.filter((x) => x.code === 'row-total');
+    assert.equal(f.length, 1, layout);
+    assert.equal(text.slice(f[0]!.span.start, f[0]!.span.end), '17', layout);
+    assert.equal(f[0]!.expected, 18);
+  }
+});
