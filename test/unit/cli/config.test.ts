@@ -1,0 +1,70 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { fixture, json, run, tempDir } from './helpers';
+
+const ERRORS = fixture('errors-2021.txt');
+const codes = (out: any, i = 0) => out.files[i].findings.map((f: any) => `${f.severity}:${f.code}`);
+
+test('.nianbaorc.json is found by walking up from the report’s folder', async () => {
+  const dir = tempDir({ '.nianbaorc.json': JSON.stringify({ rules: { 'section-numbering': 'off' } }), 'deep/er/a.txt': ERRORS });
+  const out = json(await run(['check', 'deep', '--format', 'json'], { cwd: dir }));
+  assert.ok(!codes(out).some((c: string) => c.endsWith(':section-numbering')));
+  assert.ok(codes(out).includes('error:row-total'));
+});
+
+test('the nearest .nianbaorc.json wins over one further up', async () => {
+  const dir = tempDir({
+    '.nianbaorc.json': JSON.stringify({ rules: { 'row-total': 'off' } }),
+    'sub/.nianbaorc.json': JSON.stringify({ rules: { 'row-total': 'hint' } }),
+    'sub/a.txt': ERRORS,
+  });
+  const out = json(await run(['check', 'sub/a.txt', '--format', 'json'], { cwd: dir }));
+  assert.ok(codes(out).includes('hint:row-total'));
+});
+
+test('a config applies only to the reports below it', async () => {
+  const dir = tempDir({ 'x/.nianbaorc.json': JSON.stringify({ rules: { 'row-total': 'off' } }), 'x/a.txt': ERRORS, 'y/b.txt': ERRORS });
+  const out = json(await run(['check', 'x', 'y', '--format', 'json'], { cwd: dir }));
+  assert.ok(!codes(out, 0).includes('error:row-total'));
+  assert.ok(codes(out, 1).includes('error:row-total'));
+});
+
+test('--config uses the given file for every report and skips discovery', async () => {
+  const dir = tempDir({
+    'sub/.nianbaorc.json': JSON.stringify({ rules: { 'row-total': 'off' } }),
+    'other.json': JSON.stringify({ rules: { 'row-total': 'info' } }),
+    'sub/a.txt': ERRORS,
+  });
+  const out = json(await run(['check', 'sub/a.txt', '--config', 'other.json', '--format', 'json'], { cwd: dir }));
+  assert.ok(codes(out).includes('info:row-total'));
+});
+
+test('--rule overrides the config file', async () => {
+  const dir = tempDir({ '.nianbaorc.json': JSON.stringify({ rules: { 'row-total': 'off' } }), 'a.txt': ERRORS });
+  const out = json(await run(['check', 'a.txt', '--rule', 'row-total=warning', '--format', 'json'], { cwd: dir }));
+  assert.ok(codes(out).includes('warning:row-total'));
+});
+
+test('--rule code=off removes the finding, and can change the exit code', async () => {
+  const dir = tempDir({ 'a.txt': ERRORS });
+  const r = await run(['check', 'a.txt', '--rule', 'row-total=off', '--rule', 'column-balance=warning', '--format', 'json'], { cwd: dir });
+  assert.deepEqual(codes(json(r)), ['warning:section-numbering', 'warning:column-balance']);
+  assert.equal(r.code, 0);
+});
+
+test('an invalid config is a one-line error with exit 2', async () => {
+  const dir = tempDir({ '.nianbaorc.json': '{ "rules": { "row-total": "loud" } }', 'a.txt': ERRORS });
+  const r = await run(['check', 'a.txt', '--lang', 'en'], { cwd: dir });
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /config error: .*row-total.*severity must be one of/);
+});
+
+test('previousReport in the config supplies last year’s report for carry-over', async () => {
+  const dir = tempDir({
+    '.nianbaorc.json': JSON.stringify({ previousReport: 'last/2020.txt' }),
+    'last/2020.txt': fixture('pair/report-2020.txt'),
+    'now/2021.txt': fixture('pair/report-2021.txt'),
+  });
+  const out = json(await run(['check', 'now', '--format', 'json'], { cwd: dir }));
+  assert.ok(codes(out).includes('warning:carry-over'));
+});

@@ -1,0 +1,78 @@
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import { fixture, run, tempDir } from './helpers';
+
+test('a report without errors exits 0', async () => {
+  const dir = tempDir({ 'a.txt': fixture('clean-2021.txt') });
+  const r = await run(['check', 'a.txt'], { cwd: dir });
+  assert.equal(r.code, 0);
+  assert.equal(r.stderr, '');
+});
+
+test('a report with an error exits 1', async () => {
+  const dir = tempDir({ 'a.txt': fixture('errors-2021.txt') });
+  const r = await run(['check', 'a.txt'], { cwd: dir });
+  assert.equal(r.code, 1);
+});
+
+test('warnings alone exit 0 unless there are more than --max-warnings', async () => {
+  const dir = tempDir({ 'a.txt': fixture('errors-2021.txt') });
+  // Turn the errors off: only the section-numbering warning remains.
+  const base = ['check', 'a.txt', '--rule', 'row-total=off', '--rule', 'column-balance=off'];
+  assert.equal((await run(base, { cwd: dir })).code, 0);
+  assert.equal((await run([...base, '--max-warnings', '1'], { cwd: dir })).code, 0);
+  const over = await run([...base, '--max-warnings', '0'], { cwd: dir });
+  assert.equal(over.code, 1);
+  assert.match(over.stderr, /max-warnings/);
+});
+
+test('a path that does not exist exits 2 with a one-line message, and other files are still checked', async () => {
+  const dir = tempDir({ 'a.txt': fixture('errors-2021.txt') });
+  const r = await run(['check', 'missing.txt', 'a.txt', '--format', 'json', '--lang', 'en'], { cwd: dir });
+  assert.equal(r.code, 2, 'I/O error wins over findings');
+  assert.equal(r.stderr.trim().split('\n').length, 1);
+  assert.match(r.stderr, /missing\.txt: no such file or folder/);
+  assert.deepEqual(JSON.parse(r.stdout).files.map((f: any) => f.path), ['a.txt']);
+});
+
+test('a binary file gets a one-line message and exit 2', async () => {
+  const dir = tempDir({ 'scan.txt': Buffer.from([0x25, 0x50, 0x44, 0x46, 0, 1, 2, 3, 0, 0xff]), 'a.txt': fixture('clean-2021.txt') });
+  const r = await run(['check', '.', '--lang', 'en'], { cwd: dir });
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /^nianbao: scan\.txt: binary file/);
+});
+
+test('a folder without reports gets a one-line message and exit 2', async () => {
+  const dir = tempDir({ 'empty/notes.pdf': 'x' });
+  const r = await run(['check', 'empty', '--lang', 'en'], { cwd: dir });
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /empty: folder contains no \.txt or \.md reports/);
+});
+
+test('a 50 MB file is refused without being read, and exits 2', async () => {
+  const dir = tempDir({ 'a.txt': fixture('clean-2021.txt') });
+  const big = path.join(dir, 'big.txt');
+  fs.writeFileSync(big, '');
+  fs.truncateSync(big, 50 * 1024 * 1024);
+  const r = await run(['check', '.', '--lang', 'en'], { cwd: dir });
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /big\.txt: file too large \(50\.0 MB/);
+});
+
+test('an unknown option is a usage error: exit 2', async () => {
+  const r = await run(['check', '--frobnicate']);
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /frobnicate/);
+});
+
+test('an invalid --rule value is a usage error: exit 2', async () => {
+  const r = await run(['check', '--rule', 'row-total=fatal']);
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /--rule expects code=off\|hint\|info\|warning\|error/);
+});
+
+test('an unknown command is a usage error: exit 2', async () => {
+  assert.equal((await run(['lint'])).code, 2);
+});
