@@ -1,5 +1,5 @@
 // A complete blank report (title, the six sections, every table of the year's template with
-// empty cells), rendered from the format data (sections.ts, templates.ts). Pure: used by
+// empty cells; table 4's single data row is written as 0s), rendered from the format data (sections.ts, templates.ts). Pure: used by
 // `nianbao new` and the editor's "new report" command. A rendered report parses back with
 // every table read and checks without findings at warning or error level.
 
@@ -117,7 +117,9 @@ function t4Block(write: TableWriter): string {
     [T4_GROUP_LABELS.RV!, '', '', '', '', '行政诉讼', '', '', '', '', '', '', '', '', ''],
     ['', '', '', '', '', '未经复议直接起诉', '', '', '', '', '复议后起诉', '', '', '', ''],
     groups.flatMap(() => parts),
-    groups.flatMap(() => parts.map(() => '')),
+    // The data row is written with 0s: a row of 15 blank cells is indistinguishable from the
+    // merged header cells above it (layout A), so the reader would not find table 4.
+    groups.flatMap(() => parts.map(() => '0')),
   ];
   return write(grid);
 }

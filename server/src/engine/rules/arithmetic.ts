@@ -88,6 +88,12 @@ export function evaluations(model: ReportModel): Evaluation[] {
   let ev = evalCache.get(model);
   if (!ev) {
     ev = model.template.id === 'legacy' ? [] : equationsFor(t3DefFor(model)).map((eq) => evaluate(model, eq));
+    // A blank total is reported as total-blank; equations that use it as an operand would
+    // only repeat that as a false sum error, so they are skipped.
+    const blankTotals = new Set(ev.filter((e) => e.status === 'total-blank').map((e) => e.targetCell!));
+    if (blankTotals.size > 0)
+      for (const e of ev)
+        if (e.status === 'fail' && [...e.leftCells, ...e.rightCells].some((c) => c !== e.targetCell && blankTotals.has(c))) e.status = 'skip';
     evalCache.set(model, ev);
   }
   return ev;

@@ -95,24 +95,39 @@ export const sectionOrder: Rule = {
   spec: ['SEC-2'],
   description: { zh: '六个部分应按一至六的顺序排列', en: 'Sections must appear in the order 一 to 六' },
   check({ model, report }) {
-    let maxSeen = 0;
+    // The sections in place are the longest run in increasing order; the others moved.
+    const firsts: Section[] = [];
     const seen = new Set<number>();
     for (const s of real(model)) {
-      const i = s.heading.index;
-      if (seen.has(i)) continue; // duplicates are section-duplicate's
-      if (i < maxSeen) {
-        report({
-          code: 'section-order',
-          span: s.heading.span,
-          message: {
-            zh: `第${CHINESE_NUMERALS[i - 1]}部分出现在第${CHINESE_NUMERALS[maxSeen - 1]}部分之后，顺序应为一至六`,
-            en: `Section ${i} comes after section ${maxSeen}; the order must be 1 to 6`,
-          },
-        });
-      }
-      seen.add(i);
-      maxSeen = Math.max(maxSeen, i);
+      if (seen.has(s.heading.index)) continue; // duplicates are section-duplicate's
+      seen.add(s.heading.index);
+      firsts.push(s);
     }
+    const n = firsts.length;
+    const len = new Array<number>(n).fill(1);
+    const prev = new Array<number>(n).fill(-1);
+    for (let i = 0; i < n; i++)
+      for (let j = 0; j < i; j++)
+        if (firsts[j]!.heading.index < firsts[i]!.heading.index && len[j]! + 1 > len[i]!) {
+          len[i] = len[j]! + 1;
+          prev[i] = j;
+        }
+    let best = -1;
+    for (let i = 0; i < n; i++) if (best < 0 || len[i]! > len[best]!) best = i;
+    const inPlace = new Set<number>();
+    for (let i = best; i >= 0; i = prev[i]!) inPlace.add(i);
+    firsts.forEach((s, i) => {
+      if (inPlace.has(i)) return;
+      const k = s.heading.index;
+      report({
+        code: 'section-order',
+        span: s.heading.span,
+        message: {
+          zh: `第${CHINESE_NUMERALS[k - 1]}部分的位置不对，顺序应为一至六`,
+          en: `Section ${k} is out of place; the order is 1 to 6`,
+        },
+      });
+    });
   },
 };
 

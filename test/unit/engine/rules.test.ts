@@ -1,0 +1,148 @@
+// Each rule: a synthetic report that triggers it, and a near miss that must not.
+// Reports come from test/support/reports.ts (a correct F2021 report with data-driven tables).
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { check, parse, type Finding } from '../../../server/src/engine/index.ts';
+import { applyEdits, fixAll } from '../../../server/src/engine/fix.ts';
+import { CLEAN_REPORT, defaultT3, renderReport, type ReportSpec } from '../../support/reports.ts';
+
+const codesOf = (fs: Finding[]) => fs.map((f) => f.code);
+const run = (spec: ReportSpec | string) => check(typeof spec === 'string' ? spec : renderReport(spec)).findings;
+const only = (spec: ReportSpec | string, code: string) => run(spec).filter((f) => f.code === code);
+
+test('a correct report has no findings at all', () => {
+  assert.deepEqual(codesOf(run(CLEAN_REPORT)), []);
+});
+
+test('row-total: a table-3 total that is not the sum of its row, reported on the total with the formula', () => {
+  const f = only({ t3: { R3_3_7: [1, 0, 0, 0, 0, 0, 2], R3_7: [3, 0, 0, 0, 0, 16, 20], R1: [3, 0, 0, 0, 0, 16, 20] } }, 'row-total');
+  assert.equal(f.length, 3);
+  const leaf = f.find((x) => x.data?.row === 'R3_3_7')!;
+  assert.equal(leaf.expected, 1);
+  assert.equal(leaf.actual, 2);
+  assert.match(leaf.message.zh, /2 ≠ 各项之和 1（1\+0\+0\+0\+0\+0）/);
+  assert.equal(leaf.fixes[0]!.edits[0]!.newText, '1');
+});
+
+test('result-total: （七）总计 differs from the sum of the leaves in a column, group rows not added', () => {
+  const t3 = defaultT3();
+  t3.R3_4_1 = [1, 0, 0, 0, 0, 0, 1];
+  const f = run({ t3, narrative: '共收到政府信息公开申请19件。' });
+  const res = f.filter((x) => x.code === 'result-total');
+  assert.deepEqual(res.map((x) => x.data?.col).sort(), ['C1', 'C7']);
+  assert.equal(res.find((x) => x.data?.col === 'C1')!.expected, 4);
+});
+
+test('column-balance: 一 + 二 ≠ 三 + 四 gives a suggestion that is not applied by fix-all', () => {
+  const f = only({ t3: { R4: [1, 0, 0, 0, 0, 0, 1] } }, 'column-balance');
+  assert.deepEqual(f.map((x) => x.data?.equation), ['EQ-T3-BAL', 'EQ-T3-BAL']);
+  assert.ok(f.every((x) => x.fixes.every((fx) => !fx.safe)));
+});
+
+test('review-total and litigation-total check the three table-4 blocks', () => {
+  const f = run({ t4: [3, 0, 0, 0, 4, 18, 5, 1, 0, 25, 7, 0, 0, 0, 6] });
+  assert.deepEqual(codesOf(f).filter((c) => c.endsWith('-total')).sort(), ['litigation-total', 'litigation-total', 'review-total']);
+});
+
+test('total-blank: a blank total with filled parts is a missing total with a fill fix, not a sum error', () => {
+  const f = run({ t3: { R3_1: [2, 0, 0, 0, 0, 16, ''] } });
+  assert.deepEqual(codesOf(f).filter((c) => c !== 'cell-blank'), ['total-blank']);
+  assert.equal(f.find((x) => x.code === 'total-blank')!.fixes[0]!.edits[0]!.newText, '18');
+});
+
+test('cell-blank: blank cells are counted as 0 and reported once per row as info', () => {
+  const f = run({ t3: { R2: ['', '', '', '', '', '', 0] } });
+  assert.deepEqual(codesOf(f), ['cell-blank']);
+  assert.equal(f[0]!.severity, 'info');
+  assert.equal(f[0]!.fixes[0]!.edits.length, 6);
+});
+
+test('cell-value: text in a count cell is an error and suppresses the equations using it', () => {
+  const f = run({ t3: { R3_3_2: [0, 0, '—' as unknown as number, 0, 0, 0, 0] } });
+  assert.deepEqual(codesOf(f), ['cell-value']);
+});
+
+test('section-missing: reported where the section belongs, with an insert fix', () => {
+  const text = renderReport({ omitSection: 3 });
+  const f = check(text).findings.filter((x) => x.code === 'section-missing');
+  assert.equal(f.length, 1);
+  const fixed = applyEdits(text, f[0]!.fixes[0]!.edits);
+  assert.deepEqual(parse(fixed).sections.map((s) => s.heading.index), [1, 2, 3, 4, 5, 6]);
+});
+
+test('section-numbering: `2、` is renumbered to `二、` by a safe fix', () => {
+  const f = only({ sectionTwoNumbering: '2、' }, 'section-numbering');
+  assert.equal(f.length, 1);
+  assert.equal(f[0]!.fixes[0]!.edits[0]!.newText, '二、');
+  assert.ok(f[0]!.fixes[0]!.safe);
+});
+
+test('section-order: a section after a later one is reported once', () => {
+  const text = CLEAN_REPORT.replace(/五、存在的主要问题及改进情况\n[^\n]*\n/, '').replace('一、总体情况', '五、存在的主要问题及改进情况\n问题。\n\n一、总体情况');
+  assert.deepEqual(codesOf(check(text).findings).filter((c) => c.startsWith('section')), ['section-order']);
+});
+
+test('narrative-mismatch: a count of applications in the prose that differs from the table', () => {
+  const f = only({ narrative: '全年共收到政府信息公开申请25件，均已办结。' }, 'narrative-mismatch');
+  assert.equal(f.length, 1);
+  assert.equal(f[0]!.expected, 19);
+  assert.equal(f[0]!.actual, 25);
+});
+
+test('narrative-mismatch near miss: letters and mailbox counts are never compared', () => {
+  assert.deepEqual(only({ narrative: '全年共收到来信33件，办结33件。政府信箱留言12件。' }, 'narrative-mismatch'), []);
+});
+
+test('fee-statement: section 六 without a word on 信息处理费 gets an info', () => {
+  assert.equal(only({ six: '无。' }, 'fee-statement').length, 1);
+  assert.equal(only({}, 'fee-statement').length, 0);
+});
+
+test('basis-citation: a 2024 report citing the 2019 notice', () => {
+  const text = CLEAN_REPORT.replace('本报告中所列数据', '根据国办公开办函〔2019〕60号，本报告中所列数据');
+  assert.deepEqual(codesOf(check(text).findings), ['basis-citation']);
+});
+
+test('year-mismatch: the statistics period names another year', () => {
+  const text = CLEAN_REPORT.replace('统计期限自2024年1月1日起至2024年12月31日止', '统计期限自2023年1月1日起至2023年12月31日止');
+  assert.deepEqual(codesOf(check(text).findings), ['year-mismatch', 'year-mismatch']);
+});
+
+test('publish-date: a signature after the statutory window', () => {
+  const text = CLEAN_REPORT.replace('2025年1月20日', '2025年5月8日');
+  assert.deepEqual(codesOf(check(text).findings), ['publish-date']);
+});
+
+test('carry-over: 上年结转 must equal last year’s 结转下年度继续办理', () => {
+  const last = parse(renderReport({ year: 2023, t3: { R4: [2, 0, 0, 0, 0, 0, 2], R1: [5, 0, 0, 0, 0, 16, 21] } }));
+  const f = check(CLEAN_REPORT, { previous: { model: last, uri: 'file:///2023.txt' } }).findings.filter((x) => x.code === 'carry-over');
+  assert.deepEqual(f.map((x) => [x.data?.col, x.actual, x.expected]), [['C1', 0, 2], ['C7', 0, 2]]);
+  assert.equal(f[0]!.related[0]!.uri, 'file:///2023.txt');
+});
+
+test('rule settings: off removes a code, a level changes its severity', () => {
+  const text = renderReport({ sectionTwoNumbering: '2、' });
+  assert.deepEqual(check(text, { rules: { 'section-numbering': 'off' } }).findings, []);
+  assert.equal(check(text, { rules: { 'section-numbering': 'error' } }).findings[0]!.severity, 'error');
+});
+
+test('fix-all sets row totals, then （七）总计, then table 4, and a re-check finds none of them', () => {
+  const text = renderReport({
+    t3: { R1: [3, 0, 0, 0, 0, 16, 20], R3_1: [2, 0, 0, 0, 0, 16, 99], R3_7: [3, 0, 0, 0, 0, 16, 7] },
+    t4: [3, 0, 0, 0, 9, 18, 5, 1, 0, 24, 7, 0, 0, 0, 7],
+    sectionTwoNumbering: '2、',
+  });
+  const r = fixAll(text);
+  assert.deepEqual(codesOf(check(r.text).findings), []);
+  assert.equal(applyEdits(text, r.edits), r.text);
+  assert.ok(r.edits.every((e) => e.newText.length <= 3), JSON.stringify(r.edits));
+  assert.deepEqual(fixAll(r.text).edits, []);
+});
+
+test('an unreadable row suppresses the equations that depend on it', () => {
+  const text = CLEAN_REPORT.replace(/（七）总计\t[^\n]*/, '（七）总计\t3\t16\t19');
+  const codes = codesOf(check(text).findings);
+  assert.ok(codes.includes('table-unreadable'), codes.join());
+  assert.ok(!codes.includes('result-total') && !codes.includes('column-balance'), codes.join());
+});
