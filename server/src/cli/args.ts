@@ -140,7 +140,7 @@ export function parseCommandLine(argv: string[]): Parsed {
     }
     if (v.fix && v['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run cannot be used together');
     const paths = positionals.length ? positionals : ['.'];
-    if ((v.fix || v['fix-dry-run']) && paths.includes('-')) throw new UsageError('--fix cannot write to standard input; use --fix-dry-run or a file');
+    if (v.fix && paths.includes('-')) throw new UsageError('--fix cannot write to standard input; use --fix-dry-run or a file');
     return {
       command: first,
       paths,
