@@ -2,6 +2,7 @@
 // Colour only when stdout is a TTY and NO_COLOR is not set.
 
 import { localize, type Locale } from '../../engine';
+import { isFixable } from '../fixer';
 import { countFindings, type FileResult } from '../results';
 
 const C = { red: 31, yellow: 33, cyan: 36, gray: 90, bold: 1, underline: 4 } as const;
@@ -30,7 +31,7 @@ export function formatStylish(results: FileResult[], lang: Locale, color: boolea
     out.push('');
     const c = countFindings(r.findings);
     total = { errors: total.errors + c.errors, warnings: total.warnings + c.warnings, infos: total.infos + c.infos, hints: total.hints + c.hints };
-    fixable += r.findings.filter((f) => f.fixes.some((x) => x.safe)).length;
+    fixable += r.findings.filter(isFixable).length;
   }
   const n = total.errors + total.warnings + total.infos + total.hints;
   if (n === 0) return '';
