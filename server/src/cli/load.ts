@@ -78,6 +78,10 @@ export async function loadInputs(inputs: Input[], io: CliIo): Promise<{ reports:
         errors.push({ path: display, message: ioMessage(e) });
         continue;
       }
+      if (buf.length === 0) {
+        errors.push({ path: display, message: { zh: '标准输入为空', en: 'standard input is empty' } });
+        continue;
+      }
       r = decodeBuffer(buf, display);
     } else {
       abs = input.path;

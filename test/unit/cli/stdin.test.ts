@@ -28,3 +28,9 @@ test('parse reads standard input with -', async () => {
   const out = json(await run(['parse', '-'], { stdin: ERRORS }));
   assert.equal(out.model.year.value, 2021);
 });
+
+test('empty standard input is an input error (exit 2), not a clean report', async () => {
+  const r = await run(['check', '-', '--lang', 'en'], { stdin: '' });
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /<stdin>: standard input is empty/);
+});
