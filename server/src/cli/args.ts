@@ -2,6 +2,7 @@
 
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Locale, SeveritySetting } from '../engine';
+import { rules as registry } from '../engine/rules';
 import { SEVERITY_SETTINGS } from './config';
 import { UsageError } from './io';
 
@@ -98,6 +99,9 @@ export function parseRuleOptions(values: string[] | undefined): Record<string, S
     const m = /^\s*([a-z0-9-]+)\s*[=:]\s*([a-z]+)\s*$/.exec(v);
     if (!m || !SEVERITY_SETTINGS.includes(m[2] as SeveritySetting))
       throw new UsageError(`--rule expects code=${SEVERITY_SETTINGS.join('|')} (got "${v}")`);
+    const known = registry.map((r) => r.code);
+    if (!known.includes(m[1]!) && m[1] !== 'internal-error')
+      throw new UsageError(`--rule: unknown rule "${m[1]}" (known: ${known.join(', ')})`);
     out[m[1]!] = m[2] as SeveritySetting;
   }
   return out;

@@ -76,3 +76,9 @@ test('an invalid --rule value is a usage error: exit 2', async () => {
 test('an unknown command is a usage error: exit 2', async () => {
   assert.equal((await run(['lint'])).code, 2);
 });
+
+test('--rule with an unknown code is a usage error naming it', async () => {
+  const r = await run(['check', '--rule', 'row-totl=off']);
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /unknown rule "row-totl"/);
+});
