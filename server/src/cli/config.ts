@@ -1,7 +1,8 @@
 // .nianbaorc.json: the same file the editor extension reads.
 //   { "rules": { "cell-blank": "off", … }, "previousReport": "../2020/report.txt" }
 // Found by walking up from each report's folder (the nearest wins), or given with --config.
-// `previousReport` is resolved relative to the config file's folder.
+// `previousReport` is resolved relative to the config file's folder; `"auto"` (the editor
+// setting's default) means: last year's report of the same body in the report's own folder.
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -14,8 +15,8 @@ export interface Config {
   /** Where the config was read from (absolute), for messages. */
   file: string;
   rules: Record<string, SeveritySetting>;
-  /** Absolute path of last year's report, if configured. */
-  previousReport: string | null;
+  /** Absolute path of last year's report, `auto` (look in the report's folder), or null. */
+  previousReport: string | 'auto' | null;
 }
 
 export class ConfigError extends Error {}
@@ -48,7 +49,7 @@ export function loadConfig(file: string): Config {
   let previousReport: string | null = null;
   if (obj.previousReport !== undefined && obj.previousReport !== null) {
     if (typeof obj.previousReport !== 'string') throw new ConfigError(`${file}: "previousReport" must be a path`);
-    previousReport = path.resolve(path.dirname(file), obj.previousReport);
+    previousReport = obj.previousReport === 'auto' ? 'auto' : path.resolve(path.dirname(file), obj.previousReport);
   }
   return { file: path.resolve(file), rules, previousReport };
 }

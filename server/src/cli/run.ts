@@ -1,14 +1,15 @@
 // The shared part of `check` and `summary`: discover inputs, read and decode them, find the
 // config of each, pair carry-over reports, and run the engine. No checking logic here.
 
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { check, LineIndex, parse, type CheckOptions, type SeveritySetting } from '../engine';
 import type { CheckArgs } from './args';
 import { ConfigError, ConfigFinder, loadConfig, type Config } from './config';
-import { discoverInputs, type InputError } from './inputs';
+import { discoverInputs, isReportFile, type InputError } from './inputs';
 import type { CliIo } from './io';
 import { displayPath, loadInputs, readReportFile, type LoadedReport } from './load';
-import { pairConsecutiveYears } from './pairing';
+import { agencyKey, pairConsecutiveYears } from './pairing';
 import type { FileResult } from './results';
 
 export interface RunOutcome {
@@ -58,10 +59,12 @@ export async function runChecks(args: CheckArgs, io: CliIo, onProgress?: (done: 
     }
   };
 
-  // Carry-over: --previous, else pairing among the given reports, else the config's previousReport.
+  // Carry-over: --previous, else pairing among the given reports, else the config's
+  // previousReport (a path, or "auto": the same body's report of the year before in the same folder).
   const explicitPrevious = args.previous ? loadPrevious(path.resolve(io.cwd, args.previous), io, errors) : null;
   const pairs = pairConsecutiveYears(loaded.reports.map((r) => r.model));
   const configPrevious = new Map<string, LoadedReport | null>();
+  const siblings = new SiblingIndex(loaded.reports);
 
   const results: FileResult[] = [];
   const options: CheckOptions[] = [];
@@ -71,7 +74,8 @@ export async function runChecks(args: CheckArgs, io: CliIo, onProgress?: (done: 
     const rules: Record<string, SeveritySetting> = { ...(cfg?.rules ?? {}), ...args.rules };
     let prev: LoadedReport | null = explicitPrevious;
     if (!prev && pairs.has(i)) prev = loaded.reports[pairs.get(i)!]!;
-    if (!prev && cfg?.previousReport && cfg.previousReport !== r.abs) {
+    if (!prev && cfg?.previousReport === 'auto' && r.abs) prev = siblings.previousOf(r, io, notes);
+    else if (!prev && cfg?.previousReport && cfg.previousReport !== r.abs) {
       if (!configPrevious.has(cfg.previousReport)) configPrevious.set(cfg.previousReport, loadPrevious(cfg.previousReport, io, errors));
       prev = configPrevious.get(cfg.previousReport) ?? null;
     }
@@ -85,6 +89,41 @@ export async function runChecks(args: CheckArgs, io: CliIo, onProgress?: (done: 
     onProgress?.(i + 1, total);
   });
   return { results, errors, notes, options };
+}
+
+/** previousReport: "auto": last year's report of the same body in the report's folder. */
+class SiblingIndex {
+  private parsed = new Map<string, LoadedReport | null>();
+
+  constructor(given: LoadedReport[]) {
+    for (const r of given) if (r.abs) this.parsed.set(r.abs, r);
+  }
+
+  previousOf(r: LoadedReport, io: CliIo, notes: string[]): LoadedReport | null {
+    const key = agencyKey(r.model);
+    const year = r.model.year?.value;
+    if (!key || !year || !r.abs) return null;
+    const dir = path.dirname(r.abs);
+    let names: string[];
+    try {
+      names = fs.readdirSync(dir).filter(isReportFile).sort();
+    } catch {
+      return null;
+    }
+    for (const name of names) {
+      const abs = path.join(dir, name);
+      if (abs === r.abs) continue;
+      if (!this.parsed.has(abs)) {
+        const display = displayPath(abs, io.cwd);
+        const read = readReportFile(abs, display);
+        this.parsed.set(abs, read.ok ? { display, abs, text: read.text, encoding: read.encoding, model: parse(read.text) } : null);
+        if (!read.ok) notes.push(`${display}: not read for carry-over (${read.error.message.en})`);
+      }
+      const c = this.parsed.get(abs);
+      if (c && agencyKey(c.model) === key && c.model.year?.value === year - 1) return c;
+    }
+    return null;
+  }
 }
 
 function loadPrevious(abs: string, io: CliIo, errors: InputError[]): LoadedReport | null {

@@ -68,3 +68,20 @@ test('previousReport in the config supplies last year’s report for carry-over'
   const out = json(await run(['check', 'now', '--format', 'json'], { cwd: dir }));
   assert.ok(codes(out).includes('warning:carry-over'));
 });
+
+test('previousReport "auto" finds last year’s report of the same body in the report’s folder', async () => {
+  const dir = tempDir({
+    '.nianbaorc.json': JSON.stringify({ previousReport: 'auto' }),
+    'r/2020.txt': fixture('pair/report-2020.txt'),
+    'r/2021.txt': fixture('pair/report-2021.txt'),
+  });
+  const r = await run(['check', 'r/2021.txt', '--format', 'json', '--verbose'], { cwd: dir });
+  assert.ok(codes(json(r)).includes('warning:carry-over'));
+  assert.match(r.stderr, /r\/2021\.txt: carry-over from r\/2020\.txt/);
+});
+
+test('without previousReport "auto", a report named alone is not paired with its neighbours', async () => {
+  const dir = tempDir({ 'r/2020.txt': fixture('pair/report-2020.txt'), 'r/2021.txt': fixture('pair/report-2021.txt') });
+  const out = json(await run(['check', 'r/2021.txt', '--format', 'json'], { cwd: dir }));
+  assert.ok(!codes(out).includes('warning:carry-over'));
+});
