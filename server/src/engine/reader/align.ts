@@ -41,7 +41,7 @@ export function numericKey(slots: Slot[]): string {
  * count does not fit, the reading without any outer blank cell is tried too (a row whose
  * blank edges are export debris, sample 003 l.73).
  */
-export function candidates(values: Tok[], n: number): Candidate[] {
+export function candidates(values: Tok[], n: number, edgeDebris = true): Candidate[] {
   const out: Candidate[] = [];
   if (values.length === 0) return out;
   if (values.length === n) out.push({ slots: values.slice(), kind: 'direct' });
@@ -59,7 +59,7 @@ export function candidates(values: Tok[], n: number): Candidate[] {
   while (core.length && core[core.length - 1]!.kind === 'blank') core = core.slice(0, -1);
   // With a fitting count, only a single stray edge cell is suspected (a whole blank block,
   // like table 4's empty 行政复议 columns, is data).
-  const strays = values.length === n ? n - core.length === 1 : true;
+  const strays = values.length === n ? edgeDebris && n - core.length === 1 : true;
   if (strays && core.length > 0 && core.length < n && core.length < values.length) for (const c of placed(core, n)) out.push(c);
   return out;
 }
@@ -126,8 +126,10 @@ export function readRow(
   rowCheck: ((nums: number[]) => boolean) | null,
   /** Number of total cells left blank while their parts hold numbers (an unlikely reading). */
   suspicious: (slots: Slot[]) => number = () => 0,
+  /** The table is known to have lost a column: a blank edge cell is more likely debris. */
+  edgeDebris = false,
 ): RowReading {
-  let cands = candidates(values, n);
+  let cands = candidates(values, n, edgeDebris);
   if (rowCheck && cands.length > 1) {
     const ok = cands.filter((c) => {
       const nums = c.slots.map(slotValue);
@@ -144,7 +146,7 @@ export function readRow(
   const byKey = new Map<string, { c: Candidate; score: number }>();
   for (const c of cands) {
     const k = numericKey(c.slots);
-    const score = suspicious(c.slots) + edgeArtefact(c.slots);
+    const score = suspicious(c.slots) + (edgeDebris ? edgeArtefact(c.slots) : 0);
     const prev = byKey.get(k);
     if (!prev || score < prev.score) byKey.set(k, { c, score });
   }

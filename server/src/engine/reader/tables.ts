@@ -300,11 +300,22 @@ function readT3(nt: NormalizedText, from: number, to: number, firstLine: number)
   }
 
   // Per-row readings, then the joint resolution with the column equations.
-  const readings = new Map<string, Candidate[]>();
-  for (const p of found) {
-    if (p.def.kind === 'group' || p.values.length === 0) continue;
-    readings.set(p.def.id, readRow(p.values, 7, T3_ROW_CHECK, T3_SUSPICIOUS).options);
-  }
+  // First without suspecting blank edge cells; if some row can only be read by assuming a
+  // lost cell (sample 003), the table lost a column and blank edges are likely debris too.
+  const readAll = (edgeDebris: boolean) => {
+    const out = new Map<string, Candidate[]>();
+    for (const p of found) {
+      if (p.def.kind === 'group' || p.values.length === 0) continue;
+      out.set(p.def.id, readRow(p.values, 7, T3_ROW_CHECK, T3_SUSPICIOUS, edgeDebris).options);
+    }
+    return out;
+  };
+  let readings = readAll(false);
+  const lostColumn = found.some((p) => {
+    const o = readings.get(p.def.id);
+    return !!o && o.length > 0 && p.values.length > 7 && o.every((c) => c.kind === 'reconstructed');
+  });
+  if (lostColumn) readings = readAll(true);
   const leaves = def.leaves;
   const tableCheck = (v: Map<string, number[]>) => {
     for (let c = 0; c < 7; c++) {
