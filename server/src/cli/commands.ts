@@ -7,7 +7,7 @@ import { renderBlankReport } from '../engine/format/render';
 import type { CheckArgs, NewArgs, ParseArgs } from './args';
 import { unifiedDiff } from './diff';
 import { fixAll, writeAtomically } from './fixer';
-import { formatGithub } from './formatters/github';
+import { formatGithub, formatGithubErrors } from './formatters/github';
 import { formatJson } from './formatters/json';
 import { formatSarif } from './formatters/sarif';
 import { formatStylish } from './formatters/stylish';
@@ -65,6 +65,7 @@ export async function runCheck(args: CheckArgs, io: CliIo): Promise<number> {
     io.stdout.write(out);
   }
   printErrors(run.errors, io, args.lang);
+  if (args.format === 'github' && !args.fixDryRun) io.stdout.write(formatGithubErrors(run.errors, args.lang));
   if (run.errors.length) return EXIT_USAGE_OR_IO;
   const c = run.results.reduce(
     (acc, r) => {

@@ -15,7 +15,8 @@ export function isFixable(f: Finding): boolean {
 }
 
 /** Write `text` to `file` in `encoding` via a temporary file in the same folder + rename. */
-export function writeAtomically(file: string, text: string, encoding: EncodingName): void {
+export function writeAtomically(target: string, text: string, encoding: EncodingName): void {
+  const file = fs.realpathSync(target); // keep a symlink a symlink: replace what it points to
   const dir = path.dirname(file);
   const tmp = path.join(dir, `.${path.basename(file)}.nianbao-${process.pid}-${Date.now()}.tmp`);
   const mode = fs.statSync(file).mode;

@@ -59,3 +59,11 @@ test('--fix-dry-run on a clean report prints nothing', async () => {
 test('--fix with stdin is a usage error', async () => {
   assert.equal((await run(['check', '-', '--fix'])).code, 2);
 });
+
+test('--fix through a symlink rewrites the target and keeps the link', async () => {
+  const dir = tempDir({ 'real/a.txt': ERRORS });
+  fs.symlinkSync(path.join(dir, 'real/a.txt'), path.join(dir, 'link.txt'));
+  await run(['check', 'link.txt', '--fix'], { cwd: dir });
+  assert.ok(fs.lstatSync(path.join(dir, 'link.txt')).isSymbolicLink());
+  assert.ok(fs.readFileSync(path.join(dir, 'real/a.txt'), 'utf-8').includes('二、主动公开政府信息情况'));
+});

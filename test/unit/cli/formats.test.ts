@@ -153,3 +153,10 @@ test('github: one workflow annotation per finding, escaped, warnings as ::warnin
 test('an unknown --format is a usage error', async () => {
   assert.equal((await run(['check', '--format', 'xml'])).code, 2);
 });
+
+test('github: an input that cannot be read is an ::error annotation as well', async () => {
+  const dir = tempDir({ 'a.txt': ERRORS });
+  const r = await run(['check', 'a.txt', 'gone.txt', '--format', 'github', '--lang', 'en'], { cwd: dir });
+  assert.match(r.stdout, /^::error file=gone\.txt,title=nianbao::no such file or folder$/m);
+  assert.equal(r.code, 2);
+});

@@ -2,6 +2,7 @@
 // Lines and columns are 1-based. info and hint become ::notice.
 
 import { localize, type Locale } from '../../engine';
+import type { InputError } from '../inputs';
 import type { FileResult } from '../results';
 
 const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
@@ -26,4 +27,9 @@ export function formatGithub(results: FileResult[], lang: Locale): string {
     }
   }
   return out.length ? out.join('\n') + '\n' : '';
+}
+
+/** Inputs that could not be checked, as annotations too (they also go to stderr). */
+export function formatGithubErrors(errors: InputError[], lang: Locale): string {
+  return errors.map((e) => `::error file=${escapeProp(e.path)},title=nianbao::${escapeData(localize(e.message, lang))}\n`).join('');
 }
