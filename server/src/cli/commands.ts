@@ -6,7 +6,7 @@ import { LineIndex, localize, parse, type Locale } from '../engine';
 import { renderBlankReport } from '../engine/format/render';
 import type { CheckArgs, NewArgs, ParseArgs } from './args';
 import { unifiedDiff } from './diff';
-import { fixAll, writeAtomically } from './fixer';
+import { fixAll, UnsafeWriteError, writeFixed } from './fixer';
 import { formatGithub, formatGithubErrors } from './formatters/github';
 import { formatJson } from './formatters/json';
 import { formatSarif } from './formatters/sarif';
@@ -41,14 +41,15 @@ export async function runCheck(args: CheckArgs, io: CliIo): Promise<number> {
         return;
       }
       try {
-        writeAtomically(r.abs!, fixed.text, r.encoding);
+        writeFixed(r.abs!, r.text, fixed.text, r.encoding);
         if (args.verbose) io.stderr.write(`nianbao: ${r.display}: ${fixed.applied} fix(es) written (${r.encoding})\n`);
         r.text = fixed.text;
         r.findings = fixed.remaining;
         r.model = parse(fixed.text);
         r.lines = new LineIndex(fixed.text);
       } catch (e) {
-        run.errors.push({ path: r.display, message: { zh: `无法写入修复（${String(e)}）`, en: `cannot write fixes (${String(e)})` } });
+        const why = e instanceof UnsafeWriteError ? e.message : String(e);
+        run.errors.push({ path: r.display, message: { zh: `未写入修复：${why}`, en: `fixes not written: ${why}` } });
       }
     });
   }

@@ -14,6 +14,19 @@ export function isFixable(f: Finding): boolean {
   return f.fixes.some((x) => x.safe && x.edits.length > 0);
 }
 
+export class UnsafeWriteError extends Error {}
+
+/**
+ * Write fixed text over `file` only if the file still holds exactly `original` in `encoding`:
+ * a file changed since it was read, or one whose bytes do not survive decoding (invalid
+ * sequences), is left alone rather than silently altered.
+ */
+export function writeFixed(file: string, original: string, fixed: string, encoding: EncodingName): void {
+  if (!fs.readFileSync(file).equals(encode(original, encoding)))
+    throw new UnsafeWriteError(`the file changed since it was read, or does not decode losslessly as ${encoding}; not written`);
+  writeAtomically(file, fixed, encoding);
+}
+
 /** Write `text` to `file` in `encoding` via a temporary file in the same folder + rename. */
 export function writeAtomically(target: string, text: string, encoding: EncodingName): void {
   const file = fs.realpathSync(target); // keep a symlink a symlink: replace what it points to

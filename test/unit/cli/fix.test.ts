@@ -67,3 +67,14 @@ test('--fix through a symlink rewrites the target and keeps the link', async () 
   assert.ok(fs.lstatSync(path.join(dir, 'link.txt')).isSymbolicLink());
   assert.ok(fs.readFileSync(path.join(dir, 'real/a.txt'), 'utf-8').includes('二、主动公开政府信息情况'));
 });
+
+test('--fix does not write a file whose bytes would not survive the round trip (exit 2)', async () => {
+  // GB18030 text with one invalid byte sequence: decoding replaces it, so writing back would alter it.
+  const iconv = await import('iconv-lite');
+  const bytes = Buffer.concat([iconv.encode(ERRORS, 'gb18030'), Buffer.from([0x81, 0x20])]);
+  const dir = tempDir({ 'a.txt': bytes });
+  const r = await run(['check', 'a.txt', '--fix', '--lang', 'en'], { cwd: dir });
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /a\.txt: fixes not written: .*does not decode losslessly as gb18030/);
+  assert.deepEqual(fs.readFileSync(path.join(dir, 'a.txt')), bytes);
+});
