@@ -112,8 +112,9 @@ export function findSections(nt: NormalizedText, tableRegions: { start: number; 
           let stop = lineText.search(/[。]/);
           if (stop === -1) stop = lineText.length;
           stop = Math.min(stop, startIdx + 40);
-          const label = lineText.slice(startIdx, stop).trim();
-          subs.push({ label, span: spanToOriginal(nt, pos + startIdx, pos + startIdx + label.length), line });
+          const trimmedLen = lineText.slice(startIdx, stop).trimEnd().length;
+          const span = spanToOriginal(nt, pos + startIdx, pos + startIdx + trimmedLen);
+          subs.push({ label: nt.original.slice(span.start, span.end), span, line });
         }
       }
     }
