@@ -124,7 +124,7 @@ function run<T extends NonNullable<ParseArgsConfig['options']>>(argv: string[], 
 export function parseCommandLine(argv: string[]): Parsed {
   const [first, ...rest] = argv;
   if (first === undefined || first === '--help' || first === '-h' || first === 'help')
-    return { command: 'help', topic: (rest[0] as Command | undefined) && isCommand(rest[0]!) ? (rest[0] as Command) : null, lang: langFromArgv(argv) };
+    return { command: 'help', topic: rest[0] !== undefined && isCommand(rest[0]) ? rest[0] : null, lang: langFromArgv(argv) };
   if (first === '--version' || first === '-V' || first === 'version') return { command: 'version' };
   if (!isCommand(first)) throw new UsageError(`unknown command "${first}" (expected check, summary, parse or new)`);
 

@@ -127,7 +127,14 @@ export async function runParse(args: ParseArgs, io: CliIo): Promise<number> {
 }
 
 export async function runNew(args: NewArgs, io: CliIo): Promise<number> {
-  const text = renderBlankReport({ year: args.year, agency: args.agency, layout: args.layout });
+  let text: string;
+  try {
+    text = renderBlankReport({ year: args.year, agency: args.agency, layout: args.layout });
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    io.stderr.write(args.lang === 'en' ? `nianbao: ${e.message}\n` : `nianbao: 2019 年以前没有统一的报告模板（--year ${args.year}）\n`);
+    return EXIT_USAGE_OR_IO;
+  }
   if (!args.output) {
     io.stdout.write(text);
     return EXIT_OK;

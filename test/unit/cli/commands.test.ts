@@ -119,3 +119,9 @@ test('--help is bilingual and lists every command', async () => {
   for (const s of ['check', 'summary', 'parse', 'new', '用法', 'Usage', '退出码', 'Exit codes']) assert.ok(r.stdout.includes(s), s);
   assert.match((await run(['check', '--help'])).stdout, /--max-warnings/);
 });
+
+test('new for a year before any template (2018) is a one-line usage error', async () => {
+  const r = await run(['new', '--year', '2018', '--agency', '某某局', '--lang', 'en']);
+  assert.equal(r.code, 2);
+  assert.equal(r.stderr, 'nianbao: no report template before 2019 (got 2018)\n');
+});
