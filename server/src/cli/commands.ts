@@ -59,7 +59,7 @@ export async function runCheck(args: CheckArgs, io: CliIo): Promise<number> {
       args.format === 'json'
         ? formatJson(run.results, args.lang)
         : args.format === 'sarif'
-          ? formatSarif(run.results, args.lang)
+          ? formatSarif(run.results, args.lang, run.errors)
           : args.format === 'github'
             ? formatGithub(run.results, args.lang)
             : formatStylish(run.results, args.lang, useColor(io));

@@ -94,7 +94,7 @@ function sarifValidator() {
   schema.$id = schema.id;
   delete schema.id;
   const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false, formats: { uri: true, 'uri-reference': true, 'date-time': true } });
-  return ajv.compile(schema);
+  return ajv.compile<any>(schema);
 }
 
 test('sarif: valid against the SARIF 2.1.0 schema', async () => {
@@ -103,7 +103,7 @@ test('sarif: valid against the SARIF 2.1.0 schema', async () => {
   const validate = sarifValidator();
   const valid = validate(out);
   assert.ok(valid, JSON.stringify(validate.errors?.slice(0, 3)));
-  assert.equal((out as { version: string }).version, '2.1.0');
+  assert.equal(out.version, '2.1.0');
 });
 
 test('sarif: the schema check rejects a broken log (the validator is live)', () => {
@@ -160,5 +160,19 @@ test('github: an input that cannot be read is an ::error annotation as well', as
   const dir = tempDir({ 'a.txt': ERRORS });
   const r = await run(['check', 'a.txt', 'gone.txt', '--format', 'github', '--lang', 'en'], { cwd: dir });
   assert.match(r.stdout, /^::error file=gone\.txt,title=nianbao::no such file or folder$/m);
+  assert.equal(r.code, 2);
+});
+
+test('sarif: unreadable inputs are tool notifications and the invocation is marked unsuccessful', async () => {
+  const dir = tempDir({ 'a.txt': ERRORS });
+  const r = await run(['check', 'a.txt', 'gone.txt', '--format', 'sarif', '--lang', 'en'], { cwd: dir });
+  const out: any = json(r);
+  const validate = sarifValidator();
+  const valid = validate(out);
+  assert.ok(valid, JSON.stringify(validate.errors?.slice(0, 3)));
+  const inv = out.runs[0].invocations[0];
+  assert.equal(inv.executionSuccessful, false);
+  assert.equal(inv.toolExecutionNotifications[0].message.text, 'no such file or folder');
+  assert.equal(inv.toolExecutionNotifications[0].locations[0].physicalLocation.artifactLocation.uri, 'gone.txt');
   assert.equal(r.code, 2);
 });

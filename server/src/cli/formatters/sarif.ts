@@ -5,12 +5,13 @@ import { localize, type Finding, type Locale, type Severity } from '../../engine
 import { rules as registry } from '../../engine/rules';
 import { docsUrl } from '../../engine/rules/types';
 import { isFixable } from '../fixer';
+import type { InputError } from '../inputs';
 import type { FileResult } from '../results';
 import { VERSION } from '../version';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 
-export function formatSarif(results: FileResult[], lang: Locale): string {
+export function formatSarif(results: FileResult[], lang: Locale, inputErrors: InputError[] = []): string {
   const ruleIndex = new Map<string, number>();
   const rules = registry.map((r, i) => {
     ruleIndex.set(r.code, i);
@@ -56,6 +57,17 @@ export function formatSarif(results: FileResult[], lang: Locale): string {
             rules,
           },
         },
+        invocations: [
+          {
+            // false when some input could not be read (exit code 2); each is a notification.
+            executionSuccessful: inputErrors.length === 0,
+            toolExecutionNotifications: inputErrors.map((e) => ({
+              level: 'error',
+              message: { text: localize(e.message, lang) },
+              locations: [{ physicalLocation: { artifactLocation: { uri: e.path.split('/').map(encodeURIComponent).join('/') } } }],
+            })),
+          },
+        ],
         columnKind: 'utf16CodeUnits',
         artifacts,
         results: results.flatMap((r, fileIndex) => r.findings.map((f) => result(r, fileIndex, f, ruleIndex.get(f.code)!, lang))),
