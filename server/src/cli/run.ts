@@ -3,7 +3,7 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { check, LineIndex, parse, type CheckOptions, type SeveritySetting } from '../engine';
+import { checkModel, LineIndex, parse, type CheckOptions, type SeveritySetting } from '../engine';
 import type { CheckArgs } from './args';
 import { ConfigError, ConfigFinder, loadConfig, type Config } from './config';
 import { discoverInputs, isReportFile, type InputError } from './inputs';
@@ -83,7 +83,7 @@ export async function runChecks(args: CheckArgs, io: CliIo, onProgress?: (done: 
     if (cfg) notes.push(`${r.display}: config ${displayPath(cfg.file, io.cwd)}`);
     notes.push(`${r.display}: encoding ${r.encoding}`);
     if (prev) notes.push(`${r.display}: carry-over from ${prev.display}`);
-    const { findings } = check(r.text, opts);
+    const findings = checkModel(r.model, opts);
     results.push({ display: r.display, abs: r.abs, text: r.text, encoding: r.encoding, model: r.model, findings, lines: new LineIndex(r.text), previous: prev?.display ?? null });
     options.push(opts);
     onProgress?.(i + 1, total);
