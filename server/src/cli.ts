@@ -3,6 +3,12 @@
 import { processIo } from './cli/io';
 import { main } from './cli/main';
 
+// `nianbao check … | head`: a closed pipe ends the output quietly.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
+
 main(process.argv.slice(2), processIo()).then(
   (code) => {
     process.exitCode = code;
