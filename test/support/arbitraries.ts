@@ -17,7 +17,7 @@ export function validTables(opts: { blanks?: boolean; maxValue?: number } = {}):
   const leafRow = fc.array(fc.nat({ max }), { minLength: 6, maxLength: 6 });
   return fc
     .record({
-      leaves: fc.array(fc.oneof({ weight: 3, arbitrary: fc.constant([0, 0, 0, 0, 0, 0]) }, { weight: 1, arbitrary: leafRow }), { minLength: LEAVES.length, maxLength: LEAVES.length }),
+      leaves: fc.array(fc.oneof({ weight: 3, arbitrary: fc.constant([0, 0, 0, 0, 0, 0] as number[]) }, { weight: 1, arbitrary: leafRow }), { minLength: LEAVES.length, maxLength: LEAVES.length }),
       r2: fc.array(fc.nat({ max: 3 }), { minLength: 6, maxLength: 6 }),
       r4: fc.array(fc.nat({ max: 3 }), { minLength: 6, maxLength: 6 }),
       t4: fc.array(fc.array(fc.nat({ max }), { minLength: 4, maxLength: 4 }), { minLength: 3, maxLength: 3 }),

@@ -5,19 +5,12 @@
 
 import { t3ColumnName } from '../format/equations';
 import type { Cell, ReportModel, Span } from '../model';
-import { normalize, spanToOriginal, type NormalizedText } from '../text/normalize';
+import { normalizedText } from '../reader/parse';
+import { spanToOriginal, type NormalizedText } from '../text/normalize';
 import { cellAt } from './arithmetic';
 import type { Rule } from './types';
 
-const ntCache = new WeakMap<ReportModel, NormalizedText>();
-function nt(model: ReportModel): NormalizedText {
-  let n = ntCache.get(model);
-  if (!n) {
-    n = normalize(model.text);
-    ntCache.set(model, n);
-  }
-  return n;
-}
+const nt = (model: ReportModel): NormalizedText => normalizedText(model);
 
 /** Prose outside the tables, as normalised [start, end) ranges. */
 function proseRanges(model: ReportModel, n: NormalizedText): { start: number; end: number }[] {

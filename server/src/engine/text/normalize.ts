@@ -58,40 +58,59 @@ function isDropped(c: number): boolean {
   return c === 0xfeff || c === 0x200b || c === 0x200c || c === 0x200d || c === 0x2060 || c === 0x00ad;
 }
 
-// Quick test for "might change under NFKC": anything outside printable ASCII and the
-// common CJK Unified Ideographs block. Keeps the hot path (plain Chinese text) cheap.
-function mayNeedNfkc(c: number): boolean {
-  if (c < 0x80) return false;
-  if (c >= 0x4e00 && c <= 0x9fff) return false;
-  return true;
-}
-
 const BOOKMARK = '[bookmark:';
 
 export function normalize(original: string): NormalizedText {
-  const out: string[] = [];
-  const map: number[] = [];
   const n = original.length;
+  // Unchanged runs are copied as slices; the map is filled in place (identity within a run).
+  const parts: string[] = [];
+  let map = new Int32Array(n + 1);
+  let outLen = 0;
+  let runStart = 0;
+  const ensure = (extra: number) => {
+    if (outLen + extra + 1 > map.length) {
+      const bigger = new Int32Array(Math.max(map.length * 2, outLen + extra + 1));
+      bigger.set(map);
+      map = bigger;
+    }
+  };
+  const flush = (end: number) => {
+    if (end > runStart) {
+      parts.push(original.slice(runStart, end));
+      ensure(end - runStart);
+      for (let k = runStart; k < end; k++) map[outLen++] = k;
+    }
+  };
   let i = 0;
   while (i < n) {
     const c = original.charCodeAt(i);
-    // Word bookmark markers: `[bookmark: _GoBack]` (no nested brackets, bounded length).
-    if (c === 0x5b /* [ */ && original.startsWith(BOOKMARK, i)) {
-      const close = original.indexOf(']', i + BOOKMARK.length);
-      const nl = original.indexOf('\n', i);
-      if (close !== -1 && (nl === -1 || close < nl) && close - i < 200) {
-        i = close + 1;
-        continue;
-      }
-    }
-    if (isDropped(c)) {
+    if (c < 0x80 && c !== 0x5b /* [ */) {
       i++;
       continue;
     }
-    if (!mayNeedNfkc(c)) {
-      out.push(original[i]!);
-      map.push(i);
+    if (c >= 0x4e00 && c <= 0x9fff) {
       i++;
+      continue;
+    }
+    // Word bookmark markers: `[bookmark: _GoBack]` (no nested brackets, bounded length).
+    if (c === 0x5b) {
+      if (original.startsWith(BOOKMARK, i)) {
+        const close = original.indexOf(']', i + BOOKMARK.length);
+        const nl = original.indexOf('\n', i);
+        if (close !== -1 && (nl === -1 || close < nl) && close - i < 200) {
+          flush(i);
+          i = close + 1;
+          runStart = i;
+          continue;
+        }
+      }
+      i++;
+      continue;
+    }
+    if (isDropped(c)) {
+      flush(i);
+      i++;
+      runStart = i;
       continue;
     }
     // One code point (a surrogate pair stays together).
@@ -104,14 +123,21 @@ export function normalize(original: string): NormalizedText {
       if (rep.length === 1 && POST_NFKC[rep] !== undefined && rep !== ch) rep = POST_NFKC[rep]!;
       if (rep === '\u00a0' || rep === '\u3000') rep = ' ';
     }
-    for (let k = 0; k < rep.length; k++) {
-      out.push(rep[k]!);
-      map.push(i);
+    if (rep === ch) {
+      i += width;
+      continue;
     }
+    flush(i);
+    parts.push(rep);
+    ensure(rep.length);
+    for (let k = 0; k < rep.length; k++) map[outLen++] = i;
     i += width;
+    runStart = i;
   }
-  map.push(n);
-  return { text: out.join(''), map: Int32Array.from(map), original };
+  flush(n);
+  map[outLen] = n;
+  const text = parts.length === 1 ? parts[0]! : parts.join('');
+  return { text, map: map.length === outLen + 1 ? map : map.slice(0, outLen + 1), original };
 }
 
 /** Original offset of normalised offset `i` (0 ≤ i ≤ text.length). */

@@ -1,0 +1,191 @@
+// `npm run bench`: speed and memory, measured (never asserted in tests).
+//
+// 1. engine check(text) on ~7 KB, 70 KB, 700 KB, 7 MB report texts;
+// 2. markdownlint (default rules) on the same texts in the same run — the lint engine a
+//    report author in VS Code most likely already runs on every keystroke;
+// 3. a lower bound: split into lines + one regex per line;
+// 4. through LSP: dist/server.js --stdio, keystroke → diagnostics latency (pull and push),
+//    open → first diagnostics, server RSS after open and after 1000 edits;
+// 5. package and bundle sizes.
+// Prints a table and writes bench/results.json.
+
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { join, resolve } from 'node:path';
+import { lint as markdownlint } from 'markdownlint/sync';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import { check } from '../server/src/engine/index.ts';
+import { renderReport } from '../test/support/reports.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const quick = process.argv.includes('--quick');
+
+// ————— texts —————
+
+function base(): string {
+  // A realistic report (~7 KB): the synthetic F2021 report plus narrative of sample length.
+  const prose = '本年度，本机关认真贯彻落实《中华人民共和国政府信息公开条例》，持续推进决策、执行、管理、服务、结果公开，不断完善政府信息公开工作机制。';
+  let t = renderReport({ narrative: `2024年，本机关共收到政府信息公开申请19件，已全部办结。${prose.repeat(12)}` });
+  while (t.length < 3400) t += prose;
+  return t;
+}
+function grow(text: string, targetBytes: number): string {
+  const parts: string[] = [];
+  let bytes = 0;
+  const unit = Buffer.byteLength(text);
+  while (bytes < targetBytes) {
+    parts.push(text);
+    bytes += unit;
+  }
+  return parts.join('\n');
+}
+
+interface Timing {
+  median: number;
+  p95: number;
+  runs: number;
+}
+function time(fn: () => void, budgetMs: number, minRuns = 5): Timing {
+  for (let i = 0; i < 3; i++) fn(); // warm-up
+  const samples: number[] = [];
+  const until = performance.now() + budgetMs;
+  while (samples.length < minRuns || (performance.now() < until && samples.length < 2000)) {
+    const t0 = performance.now();
+    fn();
+    samples.push(performance.now() - t0);
+  }
+  samples.sort((a, b) => a - b);
+  return { median: samples[Math.floor(samples.length / 2)]!, p95: samples[Math.floor(samples.length * 0.95)]!, runs: samples.length };
+}
+
+function lowerBound(text: string): number {
+  let n = 0;
+  const re = /\d+/;
+  for (const line of text.split('\n')) if (re.test(line)) n++;
+  return n;
+}
+
+// ————— LSP —————
+
+async function lspBench(text: string, pull: boolean, edits: number) {
+  const server = join(ROOT, 'dist/server.js');
+  const proc = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const conn = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
+  let waiter: ((v: unknown) => void) | null = null;
+  let lastPush: { version?: number } | null = null;
+  conn.onNotification('textDocument/publishDiagnostics', (p: { version?: number }) => {
+    lastPush = p;
+    if (waiter) {
+      const w = waiter;
+      waiter = null;
+      w(p);
+    }
+  });
+  conn.onRequest('workspace/configuration', () => [null]);
+  conn.listen();
+  await conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: pull ? { textDocument: { diagnostic: {} } } : {} });
+  await conn.sendNotification('initialized', {});
+  const rss = () => {
+    const s = readFileSync(`/proc/${proc.pid}/status`, 'utf8');
+    return Number(/VmRSS:\s+(\d+)/.exec(s)![1]) / 1024;
+  };
+  const uri = 'file:///bench/2024年度报告.txt';
+  const diag = async (): Promise<void> => {
+    if (pull) await conn.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
+    else await new Promise((r) => (waiter = r));
+  };
+  const t0 = performance.now();
+  const first = diag();
+  await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'nianbao', version: 1, text } });
+  await first;
+  const openMs = performance.now() - t0;
+  const rssOpen = rss();
+  // Type inside table 3: alternate inserting and deleting a digit in 一、本年新收's first cell.
+  const lines = text.split('\n');
+  const line = lines.findIndex((l) => l.startsWith('一、本年新收'));
+  const ch = lines[line]!.indexOf('\t') + 1;
+  const lat: number[] = [];
+  let version = 1;
+  for (let i = 0; i < edits; i++) {
+    const insert = i % 2 === 0;
+    const change = insert
+      ? { range: { start: { line, character: ch }, end: { line, character: ch } }, text: '1' }
+      : { range: { start: { line, character: ch }, end: { line, character: ch + 1 } }, text: '' };
+    const s = performance.now();
+    const done = diag();
+    await conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: ++version }, contentChanges: [change] });
+    await done;
+    lat.push(performance.now() - s);
+  }
+  const rssAfter = rss();
+  void lastPush;
+  await conn.sendRequest('shutdown');
+  await conn.sendNotification('exit');
+  conn.dispose();
+  proc.kill();
+  lat.sort((a, b) => a - b);
+  return { openMs, p50: lat[Math.floor(lat.length / 2)]!, p95: lat[Math.floor(lat.length * 0.95)]!, max: lat[lat.length - 1]!, rssOpenMB: rssOpen, rssAfterMB: rssAfter, edits };
+}
+
+// ————— run —————
+
+const sizes: [string, number][] = quick ? [['7 KB', 7_000], ['70 KB', 70_000]] : [['7 KB', 7_000], ['70 KB', 70_000], ['700 KB', 700_000], ['7 MB', 7_000_000]];
+const b = base();
+const rows: Record<string, unknown>[] = [];
+console.log('\nEngine (read + all rules) vs markdownlint (default rules) vs lower bound (split + 1 regex/line)\n');
+console.log('size      bytes      nianbao median   p95       MB/s     markdownlint median   ratio ml/nb   lower bound');
+for (const [label, target] of sizes) {
+  const text = target <= 8000 ? b : grow(b, target);
+  const bytes = Buffer.byteLength(text);
+  const budget = target >= 7_000_000 ? 4000 : 1500;
+  const nb = time(() => check(text), budget, target >= 7_000_000 ? 3 : 20);
+  const ml = time(() => markdownlint({ strings: { doc: text } }), budget, target >= 7_000_000 ? 2 : 10);
+  const lb = time(() => lowerBound(text), budget / 3, 20);
+  const mbps = bytes / 1e6 / (nb.median / 1000);
+  rows.push({ size: label, bytes, nianbao: nb, markdownlint: ml, lowerBound: lb, mbPerSec: mbps, ratio: ml.median / nb.median });
+  console.log(
+    `${label.padEnd(9)} ${String(bytes).padEnd(10)} ${nb.median.toFixed(3).padStart(9)} ms ${nb.p95.toFixed(3).padStart(9)} ms ${mbps.toFixed(1).padStart(7)}   ${ml.median.toFixed(3).padStart(12)} ms   ${(ml.median / nb.median).toFixed(1).padStart(8)}×   ${lb.median.toFixed(3).padStart(8)} ms`,
+  );
+}
+
+// Samples, when available: parse + check time per real export.
+const samplesDir = resolve(ROOT, '../shared/samples');
+const sampleRows: Record<string, unknown>[] = [];
+if (existsSync(samplesDir)) {
+  console.log('\nReal samples (../shared/samples): check median');
+  for (const f of readdirSync(samplesDir).filter((n) => n.endsWith('.txt')).sort()) {
+    const text = readFileSync(join(samplesDir, f), 'utf8');
+    const t = time(() => check(text), 500, 50);
+    sampleRows.push({ file: f, bytes: Buffer.byteLength(text), median: t.median, p95: t.p95 });
+    console.log(`  ${f.padEnd(28)} ${String(Buffer.byteLength(text)).padStart(6)} B  ${t.median.toFixed(3)} ms (p95 ${t.p95.toFixed(3)})`);
+  }
+}
+
+let lsp: Record<string, unknown> = {};
+if (existsSync(join(ROOT, 'dist/server.js'))) {
+  console.log('\nThrough LSP (dist/server.js --stdio), 7 KB report, edits inside table 3');
+  const pull = await lspBench(b, true, quick ? 200 : 1000);
+  const push = await lspBench(b, false, 200);
+  lsp = { pull, push };
+  const fmt = (x: typeof pull) => `open→diagnostics ${x.openMs.toFixed(1)} ms; keystroke→diagnostics p50 ${x.p50.toFixed(2)} ms, p95 ${x.p95.toFixed(2)} ms, max ${x.max.toFixed(2)} ms; RSS ${x.rssOpenMB.toFixed(1)} MB after open, ${x.rssAfterMB.toFixed(1)} MB after ${x.edits} edits`;
+  console.log(`  pull: ${fmt(pull)}`);
+  console.log(`  push: ${fmt(push)}`);
+} else console.log('\n(dist/server.js missing: run npm run build for the LSP figures)');
+
+const size = (p: string) => (existsSync(join(ROOT, p)) ? statSync(join(ROOT, p)).size : null);
+const vsix = readdirSync(ROOT).find((n) => n.endsWith('.vsix'));
+const pkg = { vsix: vsix ? { file: vsix, bytes: size(vsix) } : null, client: size('dist/client.js'), server: size('dist/server.js'), cli: size('dist/cli.js') };
+console.log(`\nPackage: ${vsix ? `${vsix} ${(pkg.vsix!.bytes! / 1024).toFixed(0)} KB` : 'no .vsix (npm run package)'}; dist/client.js ${((pkg.client ?? 0) / 1024).toFixed(0)} KB (loaded on activation), server.js ${((pkg.server ?? 0) / 1024).toFixed(0)} KB, cli.js ${((pkg.cli ?? 0) / 1024).toFixed(0)} KB`);
+
+const results = {
+  date: new Date().toISOString(),
+  machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memGB: Math.round(os.totalmem() / 2 ** 30), platform: `${os.platform()} ${os.release()}` },
+  node: process.version,
+  engine: rows,
+  samples: sampleRows,
+  lsp,
+  package: pkg,
+};
+writeFileSync(join(ROOT, quick ? 'bench/results.local.json' : 'bench/results.json'), JSON.stringify(results, null, 2) + '\n');
+console.log(`\nwrote ${quick ? 'bench/results.local.json' : 'bench/results.json'}`);
