@@ -543,6 +543,13 @@ function readT4(nt: NormalizedText, from: number, to: number, firstLine: number)
       break;
     }
   }
+  if (dataStart < 0 && lastText >= 0) {
+    // A blank form: the data row is 15 empty cells after the last header cell.
+    const rest = toks.slice(lastText + 1).filter((t) => t.kind !== 'text' && !t.onTextLine);
+    const firstText = toks.findIndex((t, i) => i > lastText && t.kind === 'text');
+    const upto = firstText < 0 ? rest.length : toks.slice(lastText + 1, firstText).filter((t) => !t.onTextLine).length;
+    if (upto >= 15) dataStart = lastText + 1;
+  }
   if (dataStart < 0 || lastText < 0) return null;
   const values: Tok[] = [];
   let flattened: { values: Tok[]; note: string } | null = null;
