@@ -5,6 +5,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { renderBlankReport, type BlankLayout } from '../../server/src/engine/format/render';
 
 let client: LanguageClient | undefined;
 let output: vscode.LogOutputChannel | undefined;
@@ -56,6 +57,40 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       if (!editor) return;
       await vscode.commands.executeCommand('editor.action.sourceAction', { kind: 'source.fixAll.nianbao', apply: 'first' });
     }),
+    vscode.commands.registerCommand('nianbao.newReport', async (args?: { year?: number; agency?: string; layout?: BlankLayout }) => {
+      const thisYear = new Date().getFullYear() - 1;
+      const yearText =
+        args?.year !== undefined
+          ? String(args.year)
+          : await vscode.window.showInputBox({
+              title: vscode.l10n.t('New annual report'),
+              prompt: vscode.l10n.t('Report year'),
+              value: String(thisYear),
+              validateInput: (v) => (/^(19|20)\d{2}$/.test(v) && Number(v) >= 2019 ? undefined : vscode.l10n.t('A year from 2019 on')),
+            });
+      if (!yearText) return;
+      const agency = args?.agency ?? (await vscode.window.showInputBox({ title: vscode.l10n.t('New annual report'), prompt: vscode.l10n.t('Issuing body (e.g. 某某县人民政府办公室)') }));
+      if (!agency) return;
+      const layout =
+        args?.layout ??
+        ((await vscode.window.showQuickPick(
+          [
+            { label: vscode.l10n.t('Tab-separated tables'), value: 'tsv' as const },
+            { label: vscode.l10n.t('Markdown tables'), value: 'markdown' as const },
+          ],
+          { title: vscode.l10n.t('Table layout') },
+        ))?.value ?? 'tsv');
+      const content = renderBlankReport({ year: Number(yearText), agency, layout });
+      const doc = await vscode.workspace.openTextDocument({ language: 'nianbao', content });
+      await vscode.window.showTextDocument(doc);
+    }),
+    vscode.commands.registerCommand('nianbao.showModel', async () => {
+      const editor = vscode.window.activeTextEditor;
+      if (!editor || !client) return;
+      const model = await client.sendRequest('nianbao/model', { uri: editor.document.uri.toString() });
+      const doc = await vscode.workspace.openTextDocument({ language: 'json', content: JSON.stringify(model, null, 2) });
+      await vscode.window.showTextDocument(doc, vscode.ViewColumn.Beside);
+    }),
     vscode.workspace.onDidChangeConfiguration(async (e) => {
       if (e.affectsConfiguration('nianbao.detect') && client) {
         await client.stop();
@@ -67,18 +102,37 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const status = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Right, 100);
   status.command = 'nianbao.showOutput';
   context.subscriptions.push(status);
-  const updateStatus = () => {
+  const updateStatus = async () => {
     const doc = vscode.window.activeTextEditor?.document;
-    if (doc && doc.languageId === 'nianbao') {
-      status.text = '$(checklist) 年报';
-      status.tooltip = vscode.l10n.t('Nianbao: checking this report');
+    if (!doc || !client || !['nianbao', 'plaintext', 'markdown'].includes(doc.languageId)) {
+      status.hide();
+      return;
+    }
+    try {
+      const s = await client.sendRequest<{ template: string; year: number | null; errors: number; warnings: number } | null>('nianbao/summary', { uri: doc.uri.toString() });
+      if (!s) {
+        status.hide();
+        return;
+      }
+      status.text = `$(checklist) 年报 ${s.template}${s.year ? ` · ${s.year}` : ''}`;
+      status.tooltip = vscode.l10n.t('Nianbao: template {0}, year {1}, {2} error(s), {3} warning(s). Click for the output.', s.template, s.year ?? '?', s.errors, s.warnings);
       status.show();
-    } else status.hide();
+    } catch {
+      status.hide();
+    }
   };
-  context.subscriptions.push(vscode.window.onDidChangeActiveTextEditor(updateStatus));
-  updateStatus();
+  let pending: NodeJS.Timeout | undefined;
+  const scheduleStatus = () => {
+    if (pending) clearTimeout(pending);
+    pending = setTimeout(() => void updateStatus(), 150);
+  };
+  context.subscriptions.push(
+    vscode.window.onDidChangeActiveTextEditor(scheduleStatus),
+    vscode.languages.onDidChangeDiagnostics(scheduleStatus),
+  );
 
   await startClient(context);
+  scheduleStatus();
 }
 
 export async function deactivate(): Promise<void> {

@@ -304,6 +304,27 @@ connection.onHover((params) => {
   return null;
 });
 
+// ————— custom requests (client commands, status bar) —————
+
+/** The parsed model of an open document (without the text), for "Show parsed model". */
+connection.onRequest('nianbao/model', (params: { uri: string }) => {
+  const doc = documents.get(params.uri);
+  if (!doc) return null;
+  const { text: _text, ...rest } = analyse(doc).model;
+  void _text;
+  return rest;
+});
+
+/** Template, year and counts for the status bar. */
+connection.onRequest('nianbao/summary', (params: { uri: string }) => {
+  const doc = documents.get(params.uri);
+  if (!doc) return null;
+  const a = analyse(doc);
+  if (!applies(doc, a)) return null;
+  const count = (sev: string) => a.findings.filter((f) => f.severity === sev).length;
+  return { template: a.model.template.id, year: a.model.year?.value ?? null, errors: count('error'), warnings: count('warning') };
+});
+
 // Never let an exception in a handler take the server down.
 process.on('uncaughtException', (e) => connection.console.error(`Nianbao: ${String(e?.stack ?? e)}`));
 
