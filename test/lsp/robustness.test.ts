@@ -23,7 +23,9 @@ before(async () => {
   if (skip) return;
   proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   conn = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
-  conn.onNotification('window/showMessage', (m) => messages.push(m));
+  conn.onNotification('window/showMessage', (m) => {
+    messages.push(m);
+  });
   conn.onNotification("textDocument/publishDiagnostics", () => undefined);
   conn.onRequest('workspace/configuration', () => [null]);
   conn.listen();
