@@ -99,7 +99,20 @@ export function evaluations(model: ReportModel): Evaluation[] {
   return ev;
 }
 
-function reportEquation(ctx: RuleContext, e: Evaluation): void {
+/**
+ * Whether rewriting a total is safe: no OTHER equation that currently holds uses the cell.
+ * If one does (the total agrees with the rest of the table), the error is more likely in a
+ * leaf a user typed, so the fix is offered but not applied by fix-all (spec §3, §6).
+ */
+function safeToRewrite(all: Evaluation[], self: Evaluation, cell: Cell): boolean {
+  for (const e of all) {
+    if (e === self || e.status !== 'ok') continue;
+    if (e.leftCells.includes(cell) || e.rightCells.includes(cell)) return false;
+  }
+  return true;
+}
+
+function reportEquation(ctx: RuleContext, e: Evaluation, all: Evaluation[]): void {
   const eq = e.eq;
   const related = [...e.leftCells, ...e.rightCells]
     .filter((c) => c.span && c !== e.targetCell)
@@ -118,7 +131,20 @@ function reportEquation(ctx: RuleContext, e: Evaluation): void {
       expected: e.right,
       actual: e.left,
       related,
-      fixes: setCellFix(target, e.right, { zh: `将总计改为 ${e.right}`, en: `Set the total to ${e.right}` }, eq.phase, true),
+      fixes: (() => {
+        const safe = safeToRewrite(all, e, target);
+        const fixes = setCellFix(
+          target,
+          e.right,
+          safe
+            ? { zh: `将总计改为 ${e.right}`, en: `Set the total to ${e.right}` }
+            : { zh: `将总计改为 ${e.right}（此总计与表中其他关系一致，错误可能在分项中，请先核对）`, en: `Set the total to ${e.right} (it agrees with the rest of the table: check the items first)` },
+          eq.phase,
+          safe,
+        );
+        for (const f of fixes) f.isPreferred = safe;
+        return fixes;
+      })(),
       data: { equation: eq.id, table: eq.target.table, row: eq.target.row, col: eq.target.col, formula: ops },
     };
     ctx.report(f);
@@ -156,7 +182,8 @@ function equationRule(code: Equation['code'], description: Localized, spec: stri
     spec,
     description,
     check(ctx) {
-      for (const e of evaluations(ctx.model)) if (e.eq.code === code && e.status === 'fail') reportEquation(ctx, e);
+      const all = evaluations(ctx.model);
+      for (const e of all) if (e.eq.code === code && e.status === 'fail') reportEquation(ctx, e, all);
     },
   };
 }
