@@ -4,6 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import '../../support/fc-config.ts';
 import { normalize, spanToOriginal, toOriginal } from '../../../server/src/engine/text/normalize.ts';
 import { LineIndex } from '../../../server/src/engine/text/lineIndex.ts';
 

@@ -4,6 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import '../../support/fc-config.ts';
 import { check, parse } from '../../../server/src/engine/index.ts';
 import { validTables } from '../../support/arbitraries.ts';
 import { LAYOUTS, renderInLayout } from '../../support/layouts.ts';

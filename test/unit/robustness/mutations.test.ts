@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import fc from 'fast-check';
+import '../../support/fc-config.ts';
 import { check, parse, type Finding } from '../../../server/src/engine/index.ts';
 import { applyEdits, fixAll } from '../../../server/src/engine/fix.ts';
 import { BROKEN_REPORT, CLEAN_REPORT, renderReport } from '../../support/reports.ts';
