@@ -84,6 +84,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       const doc = await vscode.workspace.openTextDocument({ language: 'nianbao', content });
       await vscode.window.showTextDocument(doc);
     }),
+    vscode.commands.registerCommand('nianbao.checkWorkspace', async () => {
+      if (!client) return;
+      const r = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking reports…') }, () =>
+        client!.sendRequest<{ files: number; reports: number }>('nianbao/checkWorkspace'),
+      );
+      void vscode.window.showInformationMessage(vscode.l10n.t('Nianbao checked {0} report(s) in {1} file(s); their problems are in the Problems panel.', r.reports, r.files));
+      await vscode.commands.executeCommand('workbench.actions.view.problems');
+    }),
     vscode.commands.registerCommand('nianbao.showModel', async () => {
       const editor = vscode.window.activeTextEditor;
       if (!editor || !client) return;

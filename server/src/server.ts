@@ -18,9 +18,13 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { check, LineIndex, localize, type CheckOptions, type Finding, type Locale, type ReportModel, type SeveritySetting } from './engine/index';
+import { checkModel, LineIndex, localize, parse, type CheckOptions, type Finding, type Locale, type ReportModel, type SeveritySetting } from './engine/index';
 import { docsUrl } from './engine/rules/types';
 import { fixAll } from './engine/fix';
+import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { decodeReport } from './lsp/decode';
+import { PreviousReports, uriToPath } from './lsp/previous';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -29,8 +33,13 @@ interface Settings {
   enable: boolean;
   detect: boolean;
   rules: Record<string, SeveritySetting>;
+  previousReport: string;
+  inlayHints: boolean;
 }
-let settings: Settings = { enable: true, detect: true, rules: {} };
+const DEFAULT_SETTINGS: Settings = { enable: true, detect: true, rules: {}, previousReport: 'auto', inlayHints: false };
+let settings: Settings = { ...DEFAULT_SETTINGS };
+const fromClient = (s: Partial<Settings>): Settings => ({ ...DEFAULT_SETTINGS, ...s, rules: s.rules ?? {} });
+const previous = new PreviousReports([]);
 let locale: Locale = 'zh-CN';
 let pullDiagnostics = false;
 let configurationCapability = false;
@@ -43,6 +52,8 @@ interface Analysis {
   model: ReportModel;
   findings: Finding[];
   lines: LineIndex;
+  /** Last year's report used for carry-over, with its line index for related locations. */
+  previous?: { uri: string; lines: LineIndex };
 }
 const cache = new Map<string, Analysis>();
 const warnedLarge = new Set<string>();
@@ -65,14 +76,24 @@ function analyse(doc: TextDocument): Analysis {
     });
   }
   let result: { model: ReportModel; findings: Finding[] };
+  let prevInfo: Analysis['previous'];
   try {
-    result = check(text.length > MAX_FULL_CHECK ? text.slice(0, MAX_FULL_CHECK) : text, options);
+    const body = text.length > MAX_FULL_CHECK ? text.slice(0, MAX_FULL_CHECK) : text;
+    const model = parse(body);
+    if (model.isReport && model.year && !settings.rules['carry-over']?.startsWith('off')) {
+      const prev = previous.find(model, settings.previousReport, uriToPath(doc.uri));
+      if (prev) {
+        options.previous = { model: prev.model, uri: prev.uri };
+        prevInfo = { uri: prev.uri, lines: new LineIndex(prev.text) };
+      }
+    }
+    result = { model, findings: checkModel(model, options) };
     if (text.length > MAX_FULL_CHECK) result.model = { ...result.model, text };
   } catch (e) {
     connection.console.error(`Nianbao: check failed: ${String((e as Error)?.stack ?? e)}`);
     result = { model: { text, isReport: false, template: { id: 'unknown', byYear: null, byContent: null, markers: [] }, year: null, title: null, sections: [], tables: {} }, findings: [] };
   }
-  const a: Analysis = { version: doc.version, model: result.model, findings: result.findings, lines: new LineIndex(text) };
+  const a: Analysis = { version: doc.version, model: result.model, findings: result.findings, lines: new LineIndex(text), ...(prevInfo ? { previous: prevInfo } : {}) };
   cache.set(doc.uri, a);
   return a;
 }
@@ -104,8 +125,11 @@ function toDiagnostic(doc: TextDocument, a: Analysis, f: Finding, index: number)
     source: 'nianbao',
     message: localize(f.message, locale),
     relatedInformation: f.related
-      .filter((r) => !r.uri)
-      .map((r) => ({ location: { uri: doc.uri, range: toRange(a.lines, r.span) }, message: localize(r.message, locale) })),
+      .filter((r) => !r.uri || (a.previous && r.uri === a.previous.uri))
+      .map((r) => ({
+        location: r.uri ? { uri: r.uri, range: toRange(a.previous!.lines, r.span) } : { uri: doc.uri, range: toRange(a.lines, r.span) },
+        message: localize(r.message, locale),
+      })),
     data: { version: a.version, index },
   };
 }
@@ -120,6 +144,12 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   const l = params.locale ?? (params.initializationOptions as { locale?: string } | undefined)?.locale ?? 'zh-CN';
   locale = /^zh/i.test(l) ? 'zh-CN' : 'en';
   pullDiagnostics = !!params.capabilities.textDocument?.diagnostic;
+  const roots = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
+  if (roots.length === 0 && params.rootUri) {
+    const p = uriToPath(params.rootUri);
+    if (p) roots.push(p);
+  }
+  previous.setRoots(roots);
   configurationCapability = !!params.capabilities.workspace?.configuration;
   const init = params.initializationOptions as Partial<Settings> | undefined;
   if (init) settings = { ...settings, ...init, rules: { ...settings.rules, ...(init.rules ?? {}) } };
@@ -130,6 +160,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, 'source.fixAll.nianbao'] },
       foldingRangeProvider: true,
       hoverProvider: true,
+      inlayHintProvider: true,
       ...(pullDiagnostics ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false, identifier: 'nianbao' } } : {}),
     },
     serverInfo: { name: 'nianbao', version: '0.1.0' },
@@ -143,7 +174,7 @@ connection.onInitialized(() => {
 async function refreshSettings(): Promise<void> {
   try {
     const s = (await connection.workspace.getConfiguration('nianbao')) as Partial<Settings> | null;
-    if (s) settings = { enable: s.enable ?? true, detect: s.detect ?? true, rules: s.rules ?? {} };
+    if (s) settings = fromClient(s);
   } catch {
     /* client without configuration: keep defaults */
   }
@@ -155,7 +186,7 @@ async function refreshSettings(): Promise<void> {
 connection.onDidChangeConfiguration((change) => {
   const s = (change.settings as { nianbao?: Partial<Settings> } | undefined)?.nianbao;
   if (s) {
-    settings = { enable: s.enable ?? true, detect: s.detect ?? true, rules: s.rules ?? {} };
+    settings = fromClient(s);
     cache.clear();
     if (pullDiagnostics) connection.languages.diagnostics.refresh();
     else for (const d of documents.all()) publish(d);
@@ -169,6 +200,7 @@ function publish(doc: TextDocument): void {
 documents.onDidChangeContent((e) => {
   if (!pullDiagnostics) publish(e.document);
 });
+documents.onDidSave(() => previous.invalidate());
 documents.onDidClose((e) => {
   cache.delete(e.document.uri);
   if (!pullDiagnostics) connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
@@ -273,6 +305,19 @@ connection.onCodeAction((params) => {
   const start = a.lines.offsetAt(params.range.start);
   const end = a.lines.offsetAt(params.range.end);
   const diagnostics = diagnosticsFor(doc);
+  // Group action: every safe fix inside the table under the cursor, in the spec's order.
+  for (const t of Object.values(a.model.tables)) {
+    if (!t || start < t.span.start || start > t.span.end) continue;
+    const inTable = a.findings.filter((f) => f.span.start >= t.span.start && f.span.end <= t.span.end && f.fixes.some((x) => x.safe));
+    if (inTable.length < 2) continue;
+    const edits = fixAll(a.model.text, { rules: settings.rules }).edits.filter((e) => e.span.start >= t.span.start && e.span.end <= t.span.end);
+    if (edits.length > 1)
+      actions.push({
+        title: locale === 'en' ? `Fix all totals in this table (${edits.length})` : `修复此表中的所有合计（${edits.length} 处）`,
+        kind: CodeActionKind.QuickFix,
+        edit: { changes: { [doc.uri]: edits.map((e) => ({ range: toRange(a.lines, e.span), newText: e.newText })) } },
+      });
+  }
   a.findings.forEach((f, i) => {
     if (f.fixes.length === 0) return;
     if (f.span.end < start || f.span.start > end) return;
@@ -315,7 +360,46 @@ connection.onHover((params) => {
   return null;
 });
 
+// ————— inlay hints: the computed value beside a wrong total (setting, off by default) —————
+
+connection.languages.inlayHint.on((params) => {
+  if (!settings.inlayHints) return [];
+  const doc = documents.get(params.textDocument.uri);
+  if (!doc) return [];
+  const a = analyse(doc);
+  if (!applies(doc, a)) return [];
+  const from = a.lines.offsetAt(params.range.start);
+  const to = a.lines.offsetAt(params.range.end);
+  return a.findings
+    .filter((f) => typeof f.expected === 'number' && f.span.end >= from && f.span.start <= to && ['row-total', 'result-total', 'review-total', 'litigation-total', 'total-blank'].includes(f.code))
+    .map((f) => ({ position: a.lines.positionAt(f.span.end), label: ` = ${f.expected}`, paddingLeft: true, tooltip: localize(f.message, locale) }));
+});
+
 // ————— custom requests (client commands, status bar) —————
+
+/** "Check all reports in the workspace": every report file gets its problems published. */
+connection.onRequest('nianbao/checkWorkspace', () => {
+  let reports = 0;
+  let files = 0;
+  for (const path of previous.files()) {
+    files++;
+    const uri = pathToFileURL(path).toString();
+    if (documents.get(uri)) continue; // open documents are checked as the user edits them
+    let text: string;
+    try {
+      text = decodeReport(readFileSync(path));
+    } catch {
+      continue;
+    }
+    const doc = TextDocument.create(uri, 'plaintext', 0, text);
+    const a = analyse(doc);
+    cache.delete(uri);
+    if (!a.model.isReport) continue;
+    reports++;
+    connection.sendDiagnostics({ uri, diagnostics: a.findings.map((f, i) => toDiagnostic(doc, a, f, i)) });
+  }
+  return { files, reports };
+});
 
 /** The parsed model of an open document (without the text), for "Show parsed model". */
 connection.onRequest('nianbao/model', (params: { uri: string }) => {
