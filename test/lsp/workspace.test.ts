@@ -29,7 +29,9 @@ before(async () => {
   writeFileSync(join(dir, 'notes.txt'), '会议纪要\n一、议题\n');
   proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   conn = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
-  conn.onNotification('textDocument/publishDiagnostics', (p: any) => pushed.set(p.uri, p.diagnostics));
+  conn.onNotification('textDocument/publishDiagnostics', (p: any) => {
+    pushed.set(p.uri, p.diagnostics);
+  });
   conn.onRequest('workspace/configuration', () => [config]);
   conn.onRequest('client/registerCapability', () => null);
   conn.onRequest('workspace/diagnostic/refresh', () => null);
