@@ -21,24 +21,35 @@ export interface TitleMatch {
   ratio: number;
 }
 
-/** Levenshtein distance, for short strings (titles). */
+/** Levenshtein distance, for short strings (titles); two reused rows, no allocation. */
+let rowA = new Int32Array(64);
+let rowB = new Int32Array(64);
 function editDistance(a: string, b: string): number {
   if (a === b) return 0;
   const m = a.length;
   const n = b.length;
   if (m === 0) return n;
   if (n === 0) return m;
-  let prev = new Array<number>(n + 1);
-  let cur = new Array<number>(n + 1);
+  if (n + 1 > rowA.length) {
+    rowA = new Int32Array(n + 1);
+    rowB = new Int32Array(n + 1);
+  }
+  let prev = rowA;
+  let cur = rowB;
   for (let j = 0; j <= n; j++) prev[j] = j;
   for (let i = 1; i <= m; i++) {
     cur[0] = i;
     const ca = a.charCodeAt(i - 1);
     for (let j = 1; j <= n; j++) {
       const cost = ca === b.charCodeAt(j - 1) ? 0 : 1;
-      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      const del = prev[j]! + 1;
+      const ins = cur[j - 1]! + 1;
+      const sub = prev[j - 1]! + cost;
+      cur[j] = del < ins ? (del < sub ? del : sub) : ins < sub ? ins : sub;
     }
-    [prev, cur] = [cur, prev];
+    const t = prev;
+    prev = cur;
+    cur = t;
   }
   return prev[n]!;
 }
@@ -48,25 +59,32 @@ function ratio(a: string, b: string): number {
   return len === 0 ? 1 : 1 - editDistance(a, b) / len;
 }
 
+interface Target {
+  index: number;
+  kind: 'canonical' | 'variant' | 'outdated';
+  canonical: string;
+  sq: string;
+}
+/** Every accepted title, squashed once. */
+const TARGETS: Target[] = SECTIONS.flatMap((def) => [
+  { index: def.index, kind: 'canonical' as const, canonical: def.title, sq: squash(def.title) },
+  ...def.variants.map((v) => ({ index: def.index, kind: v.kind, canonical: def.title, sq: squash(v.text) })),
+]);
+const EXACT = new Map(TARGETS.map((t) => [t.sq, t]));
+
 /** Matches a heading's title text (after the numeral) against the six sections. */
 export function matchSectionTitle(titleText: string): TitleMatch | null {
   const t = squash(titleText);
   if (t.length < 2 || t.length > 40) return null;
+  const exact = EXACT.get(t);
+  if (exact) return { index: exact.index, kind: exact.kind, canonical: exact.canonical, ratio: 1 };
   let best: TitleMatch | null = null;
-  for (const def of SECTIONS) {
-    const candidates: { text: string; kind: TitleMatch['kind'] }[] = [
-      { text: def.title, kind: 'canonical' },
-      ...def.variants.map((v) => ({ text: v.text, kind: v.kind })),
-    ];
-    for (const c of candidates) {
-      const target = squash(c.text);
-      // Cheap length filter before the edit distance.
-      if (Math.abs(target.length - t.length) > Math.ceil(Math.max(target.length, t.length) * 0.2)) continue;
-      const r = ratio(t, target);
-      if (r < 0.8) continue;
-      const kind = r === 1 ? c.kind : 'fuzzy';
-      if (!best || r > best.ratio) best = { index: def.index, kind, canonical: def.title, ratio: r };
-    }
+  for (const target of TARGETS) {
+    // Cheap length filter before the edit distance.
+    if (Math.abs(target.sq.length - t.length) > Math.ceil(Math.max(target.sq.length, t.length) * 0.2)) continue;
+    const r = ratio(t, target.sq);
+    if (r < 0.8) continue;
+    if (!best || r > best.ratio) best = { index: target.index, kind: 'fuzzy', canonical: target.canonical, ratio: r };
   }
   return best;
 }
@@ -88,16 +106,22 @@ export function findSections(nt: NormalizedText, tableRegions: { start: number; 
   let line = 0;
   let pos = 0;
   let current: SectionHeading | null = null;
+  // Next \r at or after pos (cached: searching from every line would be quadratic).
+  let nextCr = text.indexOf('\r');
+  if (nextCr === -1) nextCr = Infinity;
   while (pos <= text.length) {
     let nl = text.indexOf('\n', pos);
     if (nl === -1) nl = text.length;
     let end = nl;
     if (end > pos && text.charCodeAt(end - 1) === 13) end--;
-    // Lone \r line breaks: treat as line ends too (rare; keep simple by splitting here).
-    const cr = text.indexOf('\r', pos);
-    if (cr !== -1 && cr < end) {
-      end = cr;
-      nl = cr;
+    // Lone \r line breaks end a line too.
+    if (nextCr < pos) {
+      nextCr = text.indexOf('\r', pos);
+      if (nextCr === -1) nextCr = Infinity;
+    }
+    if (nextCr < end) {
+      end = nextCr;
+      nl = nextCr;
     }
     if (end > pos && !inRegions(pos, tableRegions)) {
       const lineText = text.slice(pos, end);
@@ -123,15 +147,15 @@ export function findSections(nt: NormalizedText, tableRegions: { start: number; 
     line++;
   }
   const sections: Section[] = [];
+  let k = 0; // sub-headings are in document order: hand them out in one pass
   for (let i = 0; i < headings.length; i++) {
     const h = headings[i]!;
     const next = headings[i + 1];
     const endOrig = next ? next.span.start : nt.original.length;
-    sections.push({
-      heading: h,
-      span: { start: h.span.start, end: endOrig },
-      subHeadings: subs.filter((s) => s.span.start >= h.span.start && s.span.start < endOrig),
-    });
+    while (k < subs.length && subs[k]!.span.start < h.span.start) k++;
+    const mine: SubHeading[] = [];
+    while (k < subs.length && subs[k]!.span.start < endOrig) mine.push(subs[k++]!);
+    sections.push({ heading: h, span: { start: h.span.start, end: endOrig }, subHeadings: mine });
   }
   return sections;
 }
