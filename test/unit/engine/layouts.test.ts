@@ -60,3 +60,22 @@ test('a wrong total is found in every layout, on the total cell', () => {
     assert.equal(f[0]!.expected, 18);
   }
 });
+
+test('a whole report on one line (copied from a web page) reads like its PDF-text form', () => {
+  const text = renderInLayout('space', defaultT3(), DEFAULT_T4).replace(/\n+/g, ' ');
+  assert.equal(text.includes('\n'), false);
+  const m = parse(text);
+  assert.deepEqual(m.sections.map((s) => s.heading.index), [1, 2, 3, 4, 5, 6]);
+  for (const [id, vals] of Object.entries(defaultT3())) assert.equal(values(m, 'T3', id), vals.join(','), id);
+  assert.equal(values(m, 'T4', 'T4'), DEFAULT_T4.join(','));
+  assert.deepEqual(check(text).findings.map((f) => f.code), []);
+});
+
+test('a wrong total in a one-line report is found on the total', () => {
+  const t3 = defaultT3();
+  t3.R4 = [0, 0, 0, 0, 0, 0, 5];
+  const text = renderInLayout('space', t3, DEFAULT_T4).replace(/\n+/g, ' ');
+  const f = check(text).findings.filter((x) => x.code === 'row-total');
+  assert.equal(f.length, 1);
+  assert.equal(text.slice(f[0]!.span.start, f[0]!.span.end), '5');
+});

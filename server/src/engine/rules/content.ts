@@ -148,7 +148,8 @@ export const feeStatement: Rule = {
     if (model.template.id !== 'F2021') return;
     const six = model.sections.find((s) => s.heading.index === 6 && s.heading.titleMatch !== 'none');
     if (!six) return;
-    const body = model.text.slice(six.heading.span.end, six.span.end);
+    // From the end of the title: a one-line export may carry the body on the heading line.
+    const body = model.text.slice(six.heading.title.span.end, six.span.end);
     if (/处理费|收费/.test(body)) return;
     report({
       code: 'fee-statement',
