@@ -171,3 +171,29 @@ test('quick fix for a wrong total and fix-all edit only the derived cells', { sk
   assert.equal(all.length, 1);
   for (const e of all[0].edit.changes[u]) assert.ok(e.range.start.line === e.range.end.line && e.newText.length <= 4, JSON.stringify(e));
 });
+
+test('hover on a wrong total shows the formula with its operands', { skip: !serverBuilt && 'run npm run build first' }, async () => {
+  const u = 'file:///tmp/hover.txt';
+  await pull.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: u, languageId: 'nianbao', version: 1, text: BROKEN_REPORT } });
+  const r: any = await pull.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri: u } });
+  const d = r.items.find((x: any) => x.code === 'row-total');
+  const h: any = await pull.conn.sendRequest('textDocument/hover', { textDocument: { uri: u }, position: d.range.start });
+  assert.match(h.contents.value, /20 ≠ 各项之和 19（3\+0\+0\+0\+0\+16）/);
+});
+
+test('hover on a row label shows the template label', { skip: !serverBuilt && 'run npm run build first' }, async () => {
+  const u = 'file:///tmp/hover.txt';
+  const line = BROKEN_REPORT.split('\n').findIndex((l) => l.startsWith('三、本年度办理结果'));
+  const character = BROKEN_REPORT.split('\n')[line]!.indexOf('（一）予以公开') + 2;
+  const h: any = await pull.conn.sendRequest('textDocument/hover', { textDocument: { uri: u }, position: { line, character } });
+  assert.match(h.contents.value, /模板标签：（一）予以公开/);
+});
+
+test('folding ranges cover the sections and the tables', { skip: !serverBuilt && 'run npm run build first' }, async () => {
+  const u = 'file:///tmp/clean.txt';
+  const ranges: any[] = await pull.conn.sendRequest('textDocument/foldingRange', { textDocument: { uri: u } });
+  const lines = CLEAN_REPORT.split('\n');
+  const starts = ranges.map((r) => lines[r.startLine]!);
+  for (const h of ['一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况']) assert.ok(starts.includes(h), h);
+  assert.ok(ranges.length >= 9, String(ranges.length));
+});
