@@ -66,7 +66,7 @@ function t3Equations(def: T3Def): Equation[] {
       right: def.leaves.map((l) => ref(l, c)),
       target: ref('R3_7', c),
       phase: 2,
-      name: { zh: `（七）总计（${cn.zh}）`, en: `(7) total (${cn.en})` },
+      name: c === 'C7' ? { zh: '（七）总计', en: '(7) total' } : { zh: `（七）总计（${cn.zh}）`, en: `(7) total (${cn.en})` },
     });
   }
   for (const c of [...T3_COLS, 'C7']) {
