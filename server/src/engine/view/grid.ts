@@ -277,7 +277,8 @@ function dataRow(def: { id: string; label: string; level: number; kind: 'data' |
     level: def.level,
     parents,
     label: def.label,
-    written: row && row.label !== def.label ? row.label : null,
+    // The written label is shown only when it is not the template's (variant, fuzzy match).
+    written: row && row.labelMatch !== 'exact' && row.label !== def.label ? row.label : null,
     labelSpan: row?.labelSpan ?? null,
     labels: [],
     cells: columns.map((col, i) => {
@@ -340,11 +341,10 @@ function buildT3(model: ReportModel, ctx: Ctx): TableView {
       // A group label is a vertical cell over its rows, one label column wide.
       row.labels.push({ rowId: g.id, text: g.label, span: byId.get(g.id)?.labelSpan ?? null, rowspan: leafCount(g.id), colspan: 1, level: g.level, kind: 'group' });
     }
-    const written = byId.get(r.id)?.label;
     row.labels.push({
       rowId: r.id,
       text: r.label,
-      ...(written && written !== r.label ? { written } : {}),
+      ...(row.written ? { written: row.written } : {}),
       span: row.labelSpan,
       rowspan: 1,
       colspan: 3 - parents.length,
