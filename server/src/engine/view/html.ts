@@ -92,6 +92,8 @@ table.nb-grid { border-collapse: collapse; font-size: 12px; }
 .nb-grid .nb-current { outline: 2px solid var(--nb-focus) !important; outline-offset: -2px; }
 .nb-findings { margin: 4px 0 0; padding-left: 1.4em; font-size: 12px; }
 .nb-findings li { margin: 1px 0; }
+.nb-findings li[data-span] { cursor: pointer; }
+.nb-findings li[data-span]:hover { text-decoration: underline; }
 .nb-findings .nb-sev { font-weight: 600; }
 .nb-findings .nb-sev.error { color: var(--nb-error); }
 .nb-findings .nb-sev.warning { color: var(--nb-warning); }
