@@ -21,6 +21,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkModel, LineIndex, localize, parse, type CheckOptions, type Finding, type Locale, type ReportModel, type SeveritySetting } from './engine/index';
 import { docsUrl } from './engine/rules/types';
 import { fixAll } from './engine/fix';
+import { ROW_NOTES } from './engine/format/templates';
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { decodeReport } from './lsp/decode';
@@ -353,7 +354,8 @@ connection.onHover((params) => {
     for (const r of t.rows) {
       if (r.labelSpan && r.labelSpan.start <= at && at <= r.labelSpan.end && r.templateLabel) {
         const note = r.alignmentNote ? `\n\n${localize(r.alignmentNote, locale)}` : '';
-        return { contents: { kind: 'markdown', value: `${locale === 'en' ? 'Template label' : '模板标签'}：${r.templateLabel}${note}` } };
+        const rule = ROW_NOTES[r.id] ? `\n\n${localize(ROW_NOTES[r.id]!, locale)}` : '';
+        return { contents: { kind: 'markdown', value: `${locale === 'en' ? 'Template label' : '模板标签'}：${r.templateLabel}${rule}${note}` } };
       }
     }
   }

@@ -189,6 +189,14 @@ test('hover on a row label shows the template label', { skip: !serverBuilt && 'r
   assert.match(h.contents.value, /模板标签：（一）予以公开/);
 });
 
+test('hover on a row label explains how the row is counted', { skip: !serverBuilt && 'run npm run build first' }, async () => {
+  const u = 'file:///tmp/hover.txt';
+  const line = BROKEN_REPORT.split('\n').findIndex((l) => l.includes('（七）总计'));
+  const character = BROKEN_REPORT.split('\n')[line]!.indexOf('（七）总计') + 2;
+  const h: any = await pull.conn.sendRequest('textDocument/hover', { textDocument: { uri: u }, position: { line, character } });
+  assert.match(h.contents.value, /不加（三）（四）（五）（六）等分组行/);
+});
+
 test('folding ranges cover the sections and the tables', { skip: !serverBuilt && 'run npm run build first' }, async () => {
   const u = 'file:///tmp/clean.txt';
   const ranges: any[] = await pull.conn.sendRequest('textDocument/foldingRange', { textDocument: { uri: u } });

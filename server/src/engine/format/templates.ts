@@ -28,6 +28,16 @@ export interface RowDef {
   after?: string;
 }
 
+/** How a row is counted (hover text), from the template's own wording and spec §2–§3. */
+export const ROW_NOTES: Record<string, { zh: string; en: string }> = {
+  R1: { zh: '本年新收到的申请件数。第一项加第二项之和，等于第三项加第四项之和。', en: 'Applications received this year. 一 + 二 = 三 + 四 in every column.' },
+  R2: { zh: '上一年度结转到本年继续办理的申请，应等于上一年度报告的“结转下年度继续办理”。', en: 'Carried over from last year; equals last year’s 结转下年度继续办理.' },
+  R3_2: { zh: '区分处理的，只计这一情形，不计其他情形：每件申请只计入一个办理结果。', en: 'Partly disclosed: counted here only, never in another result — each application falls in exactly one result.' },
+  R3_7: { zh: '（七）总计 = 各办理结果（叶子行）之和，不加（三）（四）（五）（六）等分组行。', en: '(7) total = the sum of the result leaves; the group rows （三）（四）（五）（六） are not added.' },
+  R4: { zh: '本年未办结、结转下一年度继续办理的申请。', en: 'Applications still open, carried over to next year.' },
+  T4: { zh: '复议机关作为共同被告的行政诉讼，只计原行政行为机关，不计复议机关（国办公开办函〔2016〕201号）。每组总计 = 维持 + 纠正 + 其他 + 尚未审结。', en: 'A lawsuit with the review body as co-defendant is counted only by the original agency (国办公开办函〔2016〕201号). Each total = upheld + corrected + other + pending.' },
+};
+
 export interface T3Def {
   columns: ColumnDef[];
   rows: RowDef[];
