@@ -146,3 +146,9 @@ test('an unreadable row suppresses the equations that depend on it', () => {
   assert.ok(codes.includes('table-unreadable'), codes.join());
   assert.ok(!codes.includes('result-total') && !codes.includes('column-balance'), codes.join());
 });
+
+test('narrative-mismatch: 予以公开 and 不予公开 counts in a sentence about applications', () => {
+  const f = only({ narrative: '本年共收到政府信息公开申请19件，其中予以公开17件，不予公开1件。' }, 'narrative-mismatch');
+  assert.deepEqual(f.map((x) => [x.actual, x.expected]), [[17, 18]]);
+  assert.deepEqual(only({ narrative: '本年共收到政府信息公开申请19件，予以公开及部分公开18件。' }, 'narrative-mismatch'), []);
+});

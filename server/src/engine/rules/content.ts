@@ -109,6 +109,16 @@ function checkSentence(model: ReportModel, text: string, s: number, e: number, e
         emit({ at: base + m.index + m[0].indexOf(m[1]!), len: m[1]!.length, value: Number(m[1]), expected, what: { zh: '收到政府信息公开申请', en: 'information-disclosure applications received' }, cell: cellAt(model, { table: 'T3', row: 'R1', col: 'C7' }) });
       }
     }
+    if (about) {
+      const sum = (ids: string[]) => ids.reduce<number | null>((a, id) => (a === null ? null : ((v) => (v === null ? null : a + v))(t3(model, id))), 0);
+      const both = /予以公开(?:及|和|、)部分公开[^0-9]{0,4}?(\d+)\s*件/.exec(clause);
+      const granted = both ? null : /予以公开[^0-9，、及和]{0,4}?(\d+)\s*件/.exec(clause);
+      const refused = /不予公开[^0-9，]{0,4}?(\d+)\s*件/.exec(clause);
+      if (both) emit({ at: base + both.index + both[0].lastIndexOf(both[1]!), len: both[1]!.length, value: Number(both[1]), expected: sum(['R3_1', 'R3_2']), what: { zh: '予以公开及部分公开', en: 'granted and partly granted' } });
+      else if (granted && !/不予公开/.test(clause.slice(0, granted.index + 4)))
+        emit({ at: base + granted.index + granted[0].lastIndexOf(granted[1]!), len: granted[1]!.length, value: Number(granted[1]), expected: t3(model, 'R3_1'), what: { zh: '予以公开', en: 'granted' }, cell: cellAt(model, { table: 'T3', row: 'R3_1', col: 'C7' }) });
+      if (refused) emit({ at: base + refused.index + refused[0].lastIndexOf(refused[1]!), len: refused[1]!.length, value: Number(refused[1]), expected: sum(['R3_3_1', 'R3_3_2', 'R3_3_3', 'R3_3_4', 'R3_3_5', 'R3_3_6', 'R3_3_7', 'R3_3_8']), what: { zh: '不予公开', en: 'refused' } });
+    }
     const carry = /上年(?:度)?结转(?:的)?(?:政府信息公开)?申请[^0-9]{0,4}?(\d+)\s*件/.exec(clause);
     if (carry) emit({ at: base + carry.index + carry[0].lastIndexOf(carry[1]!), len: carry[1]!.length, value: Number(carry[1]), expected: t3(model, 'R2'), what: { zh: '上年结转申请', en: 'applications carried over from last year' }, cell: cellAt(model, { table: 'T3', row: 'R2', col: 'C7' }) });
     const next = /结转下(?:一)?年度(?:继续办理)?[^0-9]{0,4}?(\d+)\s*件/.exec(clause);
