@@ -6,6 +6,8 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { renderBlankReport, type BlankLayout } from '../../server/src/engine/format/render';
+import type { TableGridView } from '../../server/src/engine/view/grid';
+import { registerTablePreview } from './preview';
 
 let client: LanguageClient | undefined;
 let output: vscode.LogOutputChannel | undefined;
@@ -106,6 +108,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       }
     }),
   );
+
+  registerTablePreview(context, async (uri) => (client ? client.sendRequest<TableGridView | null>('nianbao/tableView', { uri: uri.toString() }) : null));
 
   const status = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Right, 100);
   status.command = 'nianbao.showOutput';

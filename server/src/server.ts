@@ -22,6 +22,7 @@ import { checkModel, LineIndex, localize, parse, type CheckOptions, type Finding
 import { docsUrl } from './engine/rules/types';
 import { fixAll } from './engine/fix';
 import { ROW_NOTES } from './engine/format/templates';
+import { buildGridView } from './engine/view/grid';
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { decodeReport } from './lsp/decode';
@@ -401,6 +402,15 @@ connection.onRequest('nianbao/checkWorkspace', () => {
     connection.sendDiagnostics({ uri, diagnostics: a.findings.map((f, i) => toDiagnostic(doc, a, f, i)) });
   }
   return { files, reports };
+});
+
+/** The table preview (client/src/preview): the grids of an open report as a view-model. */
+connection.onRequest('nianbao/tableView', (params: { uri: string }) => {
+  const doc = documents.get(params.uri);
+  if (!doc) return null;
+  const a = analyse(doc);
+  if (!applies(doc, a)) return null;
+  return buildGridView(a.model, a.findings, { previous: a.previous ? decodeURIComponent(a.previous.uri.split('/').pop() ?? a.previous.uri) : null });
 });
 
 /** The parsed model of an open document (without the text), for "Show parsed model". */

@@ -8,7 +8,7 @@ import { UsageError } from './io';
 
 export type Command = 'check' | 'summary' | 'parse' | 'new';
 export type CheckFormat = 'stylish' | 'json' | 'sarif' | 'github';
-export type SummaryFormat = 'table' | 'csv' | 'json';
+export type SummaryFormat = 'table' | 'csv' | 'json' | 'html';
 
 export interface CommonOptions {
   lang: Locale;
@@ -25,6 +25,8 @@ export interface CheckArgs extends CommonOptions {
   previous: string | null;
   fix: boolean;
   fixDryRun: boolean;
+  /** summary --format html: write the page here instead of stdout. */
+  output?: string | null;
 }
 
 export interface ParseArgs extends CommonOptions {
@@ -69,6 +71,7 @@ const CHECK = {
 const SUMMARY = {
   ...COMMON,
   format: { type: 'string', short: 'f' },
+  output: { type: 'string', short: 'o' },
   rule: { type: 'string', multiple: true },
   config: { type: 'string', short: 'c' },
   previous: { type: 'string' },
@@ -135,7 +138,7 @@ export function parseCommandLine(argv: string[]): Parsed {
     const format =
       first === 'check'
         ? oneOf<CheckFormat>('format', v.format as string | undefined, ['stylish', 'json', 'sarif', 'github'], 'stylish')
-        : oneOf<SummaryFormat>('format', v.format as string | undefined, ['table', 'csv', 'json'], 'table');
+        : oneOf<SummaryFormat>('format', v.format as string | undefined, ['table', 'csv', 'json', 'html'], 'table');
     let maxWarnings: number | null = null;
     if (v['max-warnings'] !== undefined) {
       const s = v['max-warnings'] as string;
@@ -157,6 +160,7 @@ export function parseCommandLine(argv: string[]): Parsed {
       previous: (v.previous as string | undefined) ?? null,
       fix: Boolean(v.fix),
       fixDryRun: Boolean(v['fix-dry-run']),
+      output: (v.output as string | undefined) ?? null,
     };
   }
 

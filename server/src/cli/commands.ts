@@ -18,6 +18,9 @@ import { modelToJson } from './modelJson';
 import { countFindings } from './results';
 import { runChecks } from './run';
 import { formatSummary, summaryRows } from './summary';
+import { writeFileSync } from 'node:fs';
+import { buildGridView } from '../engine/view/grid';
+import { reportsPage } from '../engine/view/html';
 
 export function printErrors(errors: InputError[], io: CliIo, lang: Locale): void {
   for (const e of errors) io.stderr.write(`nianbao: ${e.path}: ${localize(e.message, lang)}\n`);
@@ -99,7 +102,19 @@ export async function runSummary(args: CheckArgs, io: CliIo): Promise<number> {
   });
   if (drawn) io.stderr.write('\r\u001b[K');
   if (args.verbose) for (const n of run.notes) io.stderr.write(`nianbao: ${n}\n`);
-  io.stdout.write(formatSummary(summaryRows(run.results), args.format as 'table' | 'csv' | 'json', args.lang));
+  if (args.format === 'html') {
+    // The same grids as the editor's table preview, one section per report, in one page.
+    const page = reportsPage(
+      run.results.map((r) => ({
+        path: r.display,
+        view: buildGridView(r.model, r.findings, { previous: r.previous }),
+        findings: r.findings.map((f) => ({ line: r.lines.positionAt(f.span.start).line + 1, severity: f.severity, code: f.code, message: localize(f.message, args.lang) })),
+      })),
+      args.lang,
+    );
+    if (args.output) writeFileSync(args.output, page);
+    else io.stdout.write(page);
+  } else io.stdout.write(formatSummary(summaryRows(run.results), args.format as 'table' | 'csv' | 'json', args.lang));
   printErrors(run.errors, io, args.lang);
   return run.errors.length ? EXIT_USAGE_OR_IO : EXIT_OK;
 }
