@@ -145,7 +145,7 @@ async function runInCodeServer(suite) {
   writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify({ 'workbench.startupEditor': 'none', 'security.workspace.trust.enabled': false, 'files.autoSave': 'off', 'extensions.autoUpdate': false, 'telemetry.telemetryLevel': 'off' }));
   const args = [tools.entry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--user-data-dir', userData, '--extensions-dir', join(tmp, 'extensions'), '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--ignore-last-opened', '--vscode-option', 'enable-smoke-test-driver'];
   const cs = spawn(tools.nodeBin, args, {
-    env: { ...process.env, NIANBAO_TEST_RESULT: resultFile, NIANBAO_TEST_FIXTURES: workspace, NIANBAO_VSCODE_FAIL: process.env.NIANBAO_VSCODE_FAIL ?? '' },
+    env: { ...process.env, NIANBAO_TEST_RESULT: resultFile, NIANBAO_TEST_FIXTURES: workspace, NIANBAO_VSCODE_FAIL: process.env.NIANBAO_VSCODE_FAIL ?? '', NIANBAO_VSCODE_LINGER: process.env.NIANBAO_VSCODE_SCREENSHOTS ? '1' : '' },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
@@ -189,8 +189,18 @@ async function runInCodeServer(suite) {
     ];
     const page = await context.newPage();
     await page.goto(`${base}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+    // NIANBAO_VSCODE_SCREENSHOTS=dir: a screenshot every second while the suite runs (to see
+    // what a user sees, e.g. the table preview); off in CI.
+    const shotsDir = process.env.NIANBAO_VSCODE_SCREENSHOTS;
+    let shotTimer;
+    if (shotsDir) {
+      mkdirSync(shotsDir, { recursive: true });
+      let n = 0;
+      shotTimer = setInterval(() => void page.screenshot({ path: join(shotsDir, `shot-${String(n++).padStart(3, '0')}.png`) }).catch(() => {}), 1000);
+    }
     const timeout = new Promise((res) => setTimeout(() => res('timeout'), TOTAL_TIMEOUT_MS));
     const outcome = await Promise.race([exited, timeout]);
+    if (shotTimer) clearInterval(shotTimer);
     if (outcome === 'timeout') {
       await page.screenshot({ path: join(CACHE, 'timeout.png') }).catch(() => {});
       throw new Error(`the suite did not finish within ${TOTAL_TIMEOUT_MS / 1000} s (screenshot: ${join(CACHE, 'timeout.png')})`);

@@ -153,6 +153,21 @@ const tests: [string, () => Promise<void>][] = [
     },
   ],
   [
+    'the table preview opens beside the report',
+    async () => {
+      const doc = await open('某局2024年度报告-合计错误.txt');
+      await waitForDiagnostics(doc.uri, (d) => d.length > 0);
+      await vscode.commands.executeCommand('nianbao.openTablePreview');
+      const isPreview = (t: vscode.Tab) => t.input instanceof vscode.TabInputWebview && /nianbao\.tablePreview/.test(t.input.viewType);
+      await waitUntil(() => vscode.window.tabGroups.all.some((g) => g.tabs.some(isPreview)), 'the preview tab');
+      const group = vscode.window.tabGroups.all.find((g) => g.tabs.some(isPreview))!;
+      assert.notEqual(group.viewColumn, vscode.ViewColumn.One);
+      // Leave time for a screenshot when the launcher takes them (never in CI).
+      if (process.env.NIANBAO_VSCODE_LINGER === "1") await new Promise((r) => setTimeout(r, 8000));
+      await vscode.commands.executeCommand('workbench.action.closeEditorsInOtherGroups');
+    },
+  ],
+  [
     'a .txt that is not a report gets no diagnostics',
     async () => {
       const notes = await open('会议纪要.txt');
