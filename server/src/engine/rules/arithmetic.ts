@@ -8,12 +8,19 @@ import type { Fix, Localized } from '../findings';
 import type { Cell, ReportModel } from '../model';
 import type { Report, Rule, RuleContext } from './types';
 
+/** Cells by `table.row.col`, built once per model (equations look cells up thousands of times). */
+const cellIndex = new WeakMap<ReportModel, Map<string, Cell>>();
 export function cellAt(model: ReportModel, ref: CellRef): Cell | 'no-row' {
-  const t = model.tables[ref.table];
-  if (!t) return 'no-row';
-  const row = t.rows.find((r) => r.id === ref.row);
-  if (!row) return 'no-row';
-  return row.cells.find((c) => c.col === ref.col) ?? 'no-row';
+  let idx = cellIndex.get(model);
+  if (!idx) {
+    idx = new Map();
+    for (const t of [model.tables.T2, model.tables.T3, model.tables.T4]) {
+      if (!t) continue;
+      for (const r of t.rows) for (const c of r.cells) idx.set(`${t.id}.${r.id}.${c.col}`, c);
+    }
+    cellIndex.set(model, idx);
+  }
+  return idx.get(`${ref.table}.${ref.row}.${ref.col}`) ?? 'no-row';
 }
 
 export function t3DefFor(model: ReportModel) {
