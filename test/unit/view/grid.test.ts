@@ -201,3 +201,14 @@ test('the view is plain data (survives JSON, as it crosses the LSP connection)',
   const { view } = viewOf(BROKEN_REPORT);
   assert.deepEqual(JSON.parse(JSON.stringify(view)), view);
 });
+
+test('a column header written differently keeps the written text and carries the label-variant finding', () => {
+  const text = CLEAN_REPORT.replace('\t社会公益组织\t', '\t社会组织\t');
+  const { view } = viewOf(text);
+  const h = table(view, 'T3').headerRows[2]!.find((x) => x.col === 'C4')!;
+  assert.equal(h.text, '社会公益组织');
+  assert.equal(h.written, '社会组织');
+  assert.equal(text.slice(h.span!.start, h.span!.end), '社会组织');
+  assert.deepEqual(h.findings!.map((i) => view.findings[i]!.code), ['label-variant']);
+  assert.ok(!view.otherFindings.some((i) => view.findings[i]!.code === 'label-variant'));
+});

@@ -77,6 +77,13 @@ export interface HeaderCell {
   /** Column id for a leaf column header (the column it names). */
   col?: string;
   kind: 'note' | 'group' | 'column' | 'label';
+  /** The header as written in the report, when it differs from the template (e.g. 社会组织). */
+  written?: string;
+  /** Where that written header is, when known. */
+  span?: Span;
+  /** Findings on the header (label-variant …). */
+  findings?: number[];
+  severity?: Severity | null;
 }
 
 export interface RowView {
@@ -319,6 +326,7 @@ function buildT3(model: ReportModel, ctx: Ctx): TableView {
   view.valueColumns = def.columns.length;
   view.headerRows = t3HeaderRows(def.columns);
   if (!t) return view;
+  markHeaderVariants(view.headerRows.flat(), t);
   const byId = new Map(t.rows.map((r) => [r.id, r]));
   const defs = new Map(def.rows.map((r) => [r.id, r]));
   const parentsOf = (r: RowDef): string[] => {
@@ -355,6 +363,14 @@ function buildT3(model: ReportModel, ctx: Ctx): TableView {
   }
   appendUnknownRows(view, t, def.columns, new Set(def.rows.map((r) => r.id)), ctx);
   return view;
+}
+
+/** Column headers written differently from the template keep the written text and its span. */
+function markHeaderVariants(cells: HeaderCell[], t: Table): void {
+  for (const v of t.headerVariants) {
+    const h = cells.find((x) => x.kind === 'column' && x.text === v.expected && !x.span);
+    if (h) Object.assign(h, { written: v.text, span: { ...v.span } });
+  }
 }
 
 /** Rows the reader produced that the template does not list (should not happen): kept, at the end. */
@@ -435,6 +451,14 @@ function buildT2(model: ReportModel, ctx: Ctx): TableView {
       findings: [],
       severity: null,
     });
+    const header = view.rows[view.rows.length - 1]!.headerCells!;
+    const fee = t.feeHeader;
+    const amt = header.find((h) => h.col === 'AMT');
+    if (fee && amt) {
+      amt.span = { ...fee.span };
+      if (fee.text.replace(/\s+/g, '') !== amt.text.replace(/\s+/g, '')) amt.written = fee.text;
+    }
+    markHeaderVariants(header, t);
     for (const r of rows) {
       const row = dataRow({ id: r.id, label: r.label, level: 1, kind: 'data' }, [`caption:${block}`], byId.get(r.id), r.columns, ctx, spans);
       row.labels.push({
@@ -531,6 +555,13 @@ function spanMatch(t: TableView, span: Span, index: number, f: FindingView, mark
       attach(r, index, f);
       return true;
     }
+  for (const h of [...t.headerRows.flat(), ...t.rows.flatMap((r) => r.headerCells ?? [])])
+    if (h.span && within(span, h.span)) {
+      h.findings ??= [];
+      h.severity ??= null;
+      attach(h as { findings: number[]; severity: Severity | null }, index, f);
+      return true;
+    }
   return false;
 }
 
@@ -580,6 +611,7 @@ export function buildGridView(model: ReportModel, findings: Finding[], options: 
   const placed = new Set<number>();
   for (const t of tables) {
     for (const i of t.findings) placed.add(i);
+    for (const h of [...t.headerRows.flat(), ...t.rows.flatMap((r) => r.headerCells ?? [])]) for (const i of h.findings ?? []) placed.add(i);
     for (const r of t.rows) {
       for (const i of r.findings) placed.add(i);
       for (const c of r.cells) for (const i of c.findings) placed.add(i);

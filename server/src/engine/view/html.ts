@@ -69,10 +69,10 @@ table.nb-grid { border-collapse: collapse; font-size: 12px; }
 .nb-grid thead th, .nb-grid tr.nb-caption th, .nb-grid tr.nb-subhead th { background: var(--nb-head); font-weight: normal; text-align: center; }
 .nb-grid thead th.nb-note { font-size: 11px; color: var(--nb-muted); max-width: 14em; }
 .nb-grid tr.nb-caption th { font-weight: 600; text-align: left; }
-.nb-grid th.nb-label { text-align: left; font-weight: normal; max-width: 26em; }
+.nb-grid th.nb-label { text-align: left; font-weight: normal; max-width: 26em; min-width: 5em; }
 .nb-grid th.nb-label.nb-group { writing-mode: horizontal-tb; vertical-align: middle; background: var(--nb-head); }
 .nb-grid th.nb-label.nb-total { font-weight: 600; }
-.nb-grid th.nb-label .nb-written { display: block; color: var(--nb-muted); font-size: 11px; }
+.nb-grid th .nb-written { display: block; color: var(--nb-muted); font-size: 11px; }
 .nb-grid th.nb-label.nb-missing-row { color: var(--nb-error); text-decoration: line-through; }
 .nb-grid td { text-align: right; min-width: 2.6em; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .nb-grid [data-span] { cursor: pointer; }
@@ -170,15 +170,17 @@ function labelHtml(l: LabelCell, row: RowView, view: TableGridView, lang: HtmlLa
   return `<th scope="row" class="${cls.join(' ')}"${spanSize(l.rowspan, 'rowspan')}${spanSize(l.colspan, 'colspan')}${spanAttrs(l.span)}${titleAttr(title)}>${escapeHtml(l.text)}${written}</th>`;
 }
 
-function headerCellHtml(h: HeaderCell, scope: 'col' | 'colgroup'): string {
-  const cls = `nb-h-${h.kind}${h.kind === 'note' ? ' nb-note' : ''}`;
+function headerCellHtml(h: HeaderCell, scope: 'col' | 'colgroup', view: TableGridView, lang: HtmlLang): string {
+  const cls = `nb-h-${h.kind}${h.kind === 'note' ? ' nb-note' : ''}${h.severity ? ` nb-sev-${h.severity}` : ''}`;
   const col = h.col ? ` data-col="${escapeHtml(h.col)}"` : '';
-  return `<th scope="${h.colspan > 1 ? 'colgroup' : scope}" class="${cls}"${spanSize(h.rowspan, 'rowspan')}${spanSize(h.colspan, 'colspan')}${col}>${escapeHtml(h.text)}</th>`;
+  const title = titleAttr([h.written ? T(lang, `原文：${h.written}`, `as written: ${h.written}`) : '', ...findingLines(h.findings ?? [], view, lang)]);
+  const written = h.written ? `<span class="nb-written">${escapeHtml(h.written)}</span>` : '';
+  return `<th scope="${h.colspan > 1 ? 'colgroup' : scope}" class="${cls}"${spanSize(h.rowspan, 'rowspan')}${spanSize(h.colspan, 'colspan')}${col}${spanAttrs(h.span ?? null)}${title}>${escapeHtml(h.text)}${written}</th>`;
 }
 
 function rowHtml(r: RowView, view: TableGridView, lang: HtmlLang): string {
   if (r.kind === 'caption' || r.kind === 'header') {
-    return `<tr class="nb-${r.kind === 'caption' ? 'caption' : 'subhead'}">${(r.headerCells ?? []).map((h) => headerCellHtml(h, 'col')).join('')}</tr>`;
+    return `<tr class="nb-${r.kind === 'caption' ? 'caption' : 'subhead'}">${(r.headerCells ?? []).map((h) => headerCellHtml(h, 'col', view, lang)).join('')}</tr>`;
   }
   const cls = ['nb-row', `nb-${r.kind}`, r.missing ? 'nb-missing' : '', r.severity && r.labels.length === 0 ? `nb-sev-${r.severity}` : ''].filter(Boolean);
   const title = r.labels.length === 0 ? titleAttr(findingLines(r.findings, view, lang)) : '';
@@ -198,7 +200,7 @@ function findingsListHtml(indexes: number[], view: TableGridView, lang: HtmlLang
 export function tableHtml(t: TableView, view: TableGridView, lang: HtmlLang = 'zh'): string {
   const title = escapeHtml(lang === 'en' ? t.title.en : t.title.zh);
   if (!t.present) return `<section class="nb-table-block" data-table="${t.id}"><h2>${title}</h2><p class="nb-absent">${T(lang, '报告中未找到此表。', 'This table was not found in the report.')}</p></section>`;
-  const head = t.headerRows.length ? `<thead>${t.headerRows.map((row) => `<tr>${row.map((h) => headerCellHtml(h, 'col')).join('')}</tr>`).join('')}</thead>` : '';
+  const head = t.headerRows.length ? `<thead>${t.headerRows.map((row) => `<tr>${row.map((h) => headerCellHtml(h, 'col', view, lang)).join('')}</tr>`).join('')}</thead>` : '';
   const body = `<tbody>${t.rows.map((r) => rowHtml(r, view, lang)).join('')}</tbody>`;
   return `<section class="nb-table-block" data-table="${t.id}"><h2>${title}</h2><table class="nb-grid nb-${t.id}">${head}${body}</table>${findingsListHtml(t.findings, view, lang)}</section>`;
 }
