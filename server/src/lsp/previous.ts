@@ -95,38 +95,17 @@ export class PreviousReports {
   private candidates(): Candidate[] {
     if (this.index) return this.index;
     const out: Candidate[] = [];
-    let seen = 0;
-    const walk = (dir: string, depth: number) => {
-      if (depth > MAX_DEPTH || seen > MAX_FILES) return;
-      let names: string[];
+    for (const p of this.files()) {
+      if ((statSync(p, { throwIfNoEntry: false })?.size ?? Infinity) > 4 * 1024 * 1024) continue;
       try {
-        names = readdirSync(dir);
+        // The title is near the top: read the head only.
+        const head = decodeReport(readFileSync(p)).slice(0, 4000);
+        const m = parse(head);
+        if (m.title) out.push({ path: p, agency: m.title.agency, year: m.year?.value ?? null, mtime: statSync(p).mtimeMs });
       } catch {
-        return;
+        /* unreadable file: skip */
       }
-      for (const n of names) {
-        if (SKIP.has(n) || n.startsWith('.')) continue;
-        const p = join(dir, n);
-        let st;
-        try {
-          st = statSync(p);
-        } catch {
-          continue;
-        }
-        if (st.isDirectory()) walk(p, depth + 1);
-        else if (/\.(txt|md)$/i.test(n) && st.size < 4 * 1024 * 1024 && ++seen <= MAX_FILES) {
-          try {
-            // The title is near the top: read the head only.
-            const head = decodeReport(readFileSync(p)).slice(0, 4000);
-            const m = parse(head);
-            if (m.title) out.push({ path: p, agency: m.title.agency, year: m.year?.value ?? null, mtime: st.mtimeMs });
-          } catch {
-            /* unreadable file: skip */
-          }
-        }
-      }
-    };
-    for (const r of this.roots) walk(r, 0);
+    }
     this.index = out;
     return out;
   }
