@@ -4,7 +4,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { check, parse, type ReportModel } from '../../../server/src/engine/index.ts';
+import { check, parse, type ReportModel, type TextEdit } from '../../../server/src/engine/index.ts';
 import { applyEdits } from '../../../server/src/engine/fix.ts';
 import { renderBlankReport } from '../../../server/src/engine/format/render.ts';
 
@@ -24,7 +24,7 @@ const T2: Record<string, (number | string)[]> = { REG: [0, 0, 3], NORM: [2, 2, 1
 function filled(overrides: Record<string, number[]> = {}): string {
   const blank = renderBlankReport({ year: 2020, agency: '某某区某某局' });
   const m = parse(blank);
-  const edits = [];
+  const edits: TextEdit[] = [];
   for (const t of [m.tables.T2!, m.tables.T3!, m.tables.T4!])
     for (const r of t.rows)
       r.cells.forEach((c, i) => {
