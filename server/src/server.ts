@@ -21,7 +21,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkModel, LineIndex, localize, parse, type CheckOptions, type Finding, type Locale, type ReportModel, type SeveritySetting } from './engine/index';
 import { docsUrl } from './engine/rules/types';
 import { fixAll } from './engine/fix';
-import { ROW_NOTES } from './engine/format/templates';
+import { ROW_NOTES, T3_F2021_ONE_OTHER_ROW, TEMPLATES } from './engine/format/templates';
 import { buildGridView } from './engine/view/grid';
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
@@ -242,10 +242,7 @@ function documentSymbols(a: Analysis): DocumentSymbol[] {
     for (const id of ['T2', 'T3', 'T4'] as const) {
       const t = m.tables[id];
       if (!t || t.span.start < s.span.start || t.span.start >= s.span.end) continue;
-      const rows: DocumentSymbol[] =
-        id === 'T3'
-          ? t.rows.filter((r) => r.labelSpan && /^R[0-9](_[0-9])?$/.test(r.id)).map((r) => sym(r.label.replace(/\s+/g, ' ').trim(), r.labelSpan!, r.labelSpan!, SymbolKind.Field))
-          : [];
+      const rows: DocumentSymbol[] = id === 'T3' ? t3Symbols(t, sym) : [];
       children.push(sym(localize(TABLE_TITLES[id]!, locale), { start: t.span.start, end: Math.max(t.span.end, t.span.start + 1) }, { start: t.span.start, end: t.span.start }, SymbolKind.Struct, rows));
     }
     children.sort((x, y) => x.range.start.line - y.range.start.line || x.range.start.character - y.range.start.character);
@@ -261,6 +258,50 @@ function documentSymbols(a: Analysis): DocumentSymbol[] {
     return [sym(m.title.text.replace(/\s+/g, ' ').trim(), m.title.span, m.title.span, SymbolKind.File), ...sections];
   }
   return sections;
+}
+
+/**
+ * Table 3 in the outline as the form nests it: 一、二、三（with （一）…（七）, the groups （三）…（六）
+ * holding their items）、四. Group rows hold no numbers, so their range is their items'.
+ */
+function t3Symbols(
+  t: import('./engine/index').Table,
+  sym: (name: string, span: { start: number; end: number }, sel: { start: number; end: number }, kind: SymbolKind, children?: DocumentSymbol[]) => DocumentSymbol,
+): DocumentSymbol[] {
+  const def = t.rows.some((r) => r.id === 'R3_6') ? T3_F2021_ONE_OTHER_ROW : TEMPLATES.F2021.T3;
+  const byId = new Map(t.rows.filter((r) => r.labelSpan).map((r) => [r.id, r]));
+  const build = (parent: string | undefined): DocumentSymbol[] => {
+    const out: DocumentSymbol[] = [];
+    for (const d of def.rows.filter((x) => x.parent === parent)) {
+      if (d.kind === 'group') {
+        const kids = build(d.id);
+        if (kids.length === 0) continue;
+        const first = kids[0]!;
+        const last = kids[kids.length - 1]!;
+        const span = { start: spanOf(first).start, end: spanOf(last).end };
+        const g = sym(d.label, span, { start: span.start, end: span.start }, SymbolKind.Namespace, kids);
+        out.push(g);
+      } else {
+        const r = byId.get(d.id);
+        if (r) out.push(withSpan(sym(r.label.replace(/\s+/g, ' ').trim(), r.labelSpan!, r.labelSpan!, SymbolKind.Field), r.labelSpan!));
+      }
+    }
+    return out;
+  };
+  return build(undefined);
+}
+
+// Document symbols carry ranges; keep the offsets too while building the table-3 tree.
+const symSpans = new WeakMap<DocumentSymbol, { start: number; end: number }>();
+function withSpan(s: DocumentSymbol, span: { start: number; end: number }): DocumentSymbol {
+  symSpans.set(s, span);
+  return s;
+}
+function spanOf(s: DocumentSymbol): { start: number; end: number } {
+  const own = symSpans.get(s);
+  if (own) return own;
+  const kids = s.children ?? [];
+  return { start: spanOf(kids[0]!).start, end: spanOf(kids[kids.length - 1]!).end };
 }
 
 connection.onFoldingRanges((params) => {

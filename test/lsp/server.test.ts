@@ -146,7 +146,12 @@ test('document symbols list the title, the six sections and the tables', { skip:
   const sections = syms[0].children.map((c: any) => c.name);
   assert.deepEqual(sections.map((n: string) => n[0]), ['一', '二', '三', '四', '五', '六']);
   const three = syms[0].children[2];
-  assert.ok(three.children.some((c: any) => /表三/.test(c.name)));
+  const table = three.children.find((c: any) => /表三/.test(c.name));
+  assert.ok(table);
+  assert.deepEqual(table.children.map((c: any) => c.name.slice(0, 2)), ['一、', '二、', '三、', '四、']);
+  const results = table.children[2];
+  assert.deepEqual(results.children.map((c: any) => c.name.slice(0, 3)), ['（一）', '（二）', '（三）', '（四）', '（五）', '（六）', '（七）']);
+  assert.equal(results.children[2].children.length, 8);
 });
 
 test('a plain text file that is not a report gets no diagnostics', { skip: !serverBuilt && 'run npm run build first' }, async () => {
