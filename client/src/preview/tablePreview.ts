@@ -98,13 +98,20 @@ export function registerTablePreview(context: vscode.ExtensionContext, getView: 
     editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   };
 
-  const createPanel = () => {
-    const p = vscode.window.createWebviewPanel(
-      TABLE_PREVIEW_VIEW_TYPE,
-      vscode.l10n.t('Tables: {0}', doc ? basename(doc.uri) : ''),
-      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
-      { enableScripts: true, localResourceRoots: [media], enableFindWidget: true },
+  const createPanel = () =>
+    setupPanel(
+      vscode.window.createWebviewPanel(
+        TABLE_PREVIEW_VIEW_TYPE,
+        vscode.l10n.t('Tables: {0}', doc ? basename(doc.uri) : ''),
+        { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+        { enableScripts: true, localResourceRoots: [media], enableFindWidget: true },
+      ),
     );
+
+  /** Fills a new (or restored) panel: the CSP shell, message handling, disposal. */
+  const setupPanel = (p: vscode.WebviewPanel) => {
+    p.webview.options = { enableScripts: true, localResourceRoots: [media] };
+    if (doc) p.title = vscode.l10n.t('Tables: {0}', basename(doc.uri));
     ready = false;
     p.webview.html = previewShell({
       cspSource: p.webview.cspSource,
@@ -165,6 +172,20 @@ export function registerTablePreview(context: vscode.ExtensionContext, getView: 
       if (panel && doc && e.uris.some((u) => u.toString() === doc!.uri.toString())) schedule();
     }),
     { dispose: () => panel?.dispose() },
+    // After a window reload VS Code restores the panel (needs the activation event
+    // `onWebviewPanel:nianbao.tablePreview`); media/preview.js saved the document's URI.
+    vscode.window.registerWebviewPanelSerializer(TABLE_PREVIEW_VIEW_TYPE, {
+      async deserializeWebviewPanel(p: vscode.WebviewPanel, state: unknown) {
+        const uri = state && typeof (state as { uri?: unknown }).uri === 'string' ? (state as { uri: string }).uri : null;
+        try {
+          if (!uri || panel) throw new Error('nothing to restore');
+          follow(await vscode.workspace.openTextDocument(vscode.Uri.parse(uri)));
+          panel = setupPanel(p);
+        } catch {
+          p.dispose();
+        }
+      },
+    }),
   );
   context.subscriptions.push(disposable);
   return disposable;

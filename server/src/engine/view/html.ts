@@ -61,7 +61,8 @@ body {
 .nb-summary .nb-sec-missing { color: var(--nb-error); text-decoration: line-through; }
 .nb-count-error { color: var(--nb-error); font-weight: 600; }
 .nb-count-warning { color: var(--nb-warning); font-weight: 600; }
-.nb-table-block { margin: 16px 0 20px; overflow-x: auto; }
+.nb-table-block { margin: 16px 0 20px; }
+.nb-scroll { overflow-x: auto; max-width: 100%; }
 .nb-table-block h2 { font-size: 1.05em; margin: 0 0 6px; }
 .nb-absent { color: var(--nb-muted); font-style: italic; }
 table.nb-grid { border-collapse: collapse; font-size: 12px; }
@@ -202,7 +203,7 @@ export function tableHtml(t: TableView, view: TableGridView, lang: HtmlLang = 'z
   if (!t.present) return `<section class="nb-table-block" data-table="${t.id}"><h2>${title}</h2><p class="nb-absent">${T(lang, '报告中未找到此表。', 'This table was not found in the report.')}</p></section>`;
   const head = t.headerRows.length ? `<thead>${t.headerRows.map((row) => `<tr>${row.map((h) => headerCellHtml(h, 'col', view, lang)).join('')}</tr>`).join('')}</thead>` : '';
   const body = `<tbody>${t.rows.map((r) => rowHtml(r, view, lang)).join('')}</tbody>`;
-  return `<section class="nb-table-block" data-table="${t.id}"><h2>${title}</h2><table class="nb-grid nb-${t.id}">${head}${body}</table>${findingsListHtml(t.findings, view, lang)}</section>`;
+  return `<section class="nb-table-block" data-table="${t.id}"><h2>${title}</h2><div class="nb-scroll"><table class="nb-grid nb-${t.id}">${head}${body}</table></div>${findingsListHtml(t.findings, view, lang)}</section>`;
 }
 
 const NUMERALS = '一二三四五六';
