@@ -119,3 +119,15 @@ export function renderInLayout(layout: Layout, t3: Record<string, Cells>, t4: Ce
     '',
   ].join('\n');
 }
+
+/** HTML-to-text exports: cells joined by ` | ` without outer pipes, merged cells written once. */
+export function renderPipeJoined(t3: Record<string, Cells>, t4: Cells): string {
+  const base = renderInLayout('space', t3, t4);
+  return base
+    .split('\n')
+    .map((line) => {
+      const m = /^(\S.*?)((?: -?\d+)+)$/.exec(line);
+      return m ? `${m[1]} | ${m[2]!.trim().split(' ').join(' | ')}` : line;
+    })
+    .join('\n');
+}

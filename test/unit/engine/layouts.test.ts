@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { check, parse, type ReportModel } from '../../../server/src/engine/index.ts';
-import { LAYOUTS, renderInLayout } from '../../support/layouts.ts';
+import { LAYOUTS, renderInLayout, renderPipeJoined } from '../../support/layouts.ts';
 import { DEFAULT_T4, defaultT3, type Cells } from '../../support/reports.ts';
 
 function values(m: ReportModel, table: 'T3' | 'T4', id: string): string {
@@ -78,4 +78,12 @@ test('a wrong total in a one-line report is found on the total', () => {
   const f = check(text).findings.filter((x) => x.code === 'row-total');
   assert.equal(f.length, 1);
   assert.equal(text.slice(f[0]!.span.start, f[0]!.span.end), '5');
+});
+
+test('HTML-to-text: cells joined by ` | ` without outer pipes read back', () => {
+  const text = renderPipeJoined(defaultT3(), DEFAULT_T4);
+  const m = parse(text);
+  for (const [id, vals] of Object.entries(defaultT3())) assert.equal(values(m, 'T3', id), vals.join(','), id);
+  assert.equal(values(m, 'T4', 'T4'), DEFAULT_T4.join(','));
+  assert.deepEqual(check(text).findings.map((f) => f.code), []);
 });

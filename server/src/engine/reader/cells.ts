@@ -83,7 +83,8 @@ export function detectLayout(text: string, lines: Line[]): TableLayout {
     if (rest.includes('\t')) tsv++;
     else if (lead > 0) tabPrefixed++;
     const tt = t.trim();
-    if (tt.startsWith('|') && tt.length > 1 && tt.indexOf('|', 1) !== -1) md++;
+    const pipes = tt.split('|').length - 1;
+    if (pipes >= 2 && !/^\|+$/.test(tt)) md++;
     else if (tt.endsWith('|')) pipeEnd++;
     if (/\S[ ]+\d+(?:[ ]+\d+)+\s*$/.test(t)) spaceNums++;
   }
@@ -164,33 +165,11 @@ export function tokenize(text: string, from: number, to: number, firstLineNo: nu
     }
     case 'markdown': {
       for (const l of lines) {
-        const raw = text.slice(l.s, l.e);
-        const tt = raw.trim();
-        if (!tt.startsWith('|')) {
-          if (tt.length > 0) pushLineCells(spaceLineCells(text, l));
-          continue;
-        }
+        const tt = text.slice(l.s, l.e).trim();
+        if (tt.length === 0) continue;
         if (/^\|?[\s:|-]+$/.test(tt) && tt.includes('-')) continue; // |---|---|
-        const cells: Tok[] = [];
-        const first = raw.indexOf('|');
-        const lastPipe = raw.lastIndexOf('|');
-        let s = l.s + first + 1;
-        for (let i = l.s + first + 1; i <= l.s + lastPipe; i++) {
-          if (text.charCodeAt(i) === 124 /* | */) {
-            const t = trimmed(text, s, i);
-            const cellText = text.slice(t.s, t.e);
-            cells.push({ kind: classify(cellText), text: cellText, s: cellText ? t.s : s, e: cellText ? t.e : s, line: l.no });
-            s = i + 1;
-          }
-        }
-        if (lastPipe < raw.length - 1) {
-          const t = trimmed(text, l.s + lastPipe + 1, l.e);
-          if (t.e > t.s) {
-            const cellText = text.slice(t.s, t.e);
-            cells.push({ kind: classify(cellText), text: cellText, s: t.s, e: t.e, line: l.no });
-          }
-        }
-        pushLineCells(cells);
+        if (/^\|+$/.test(tt)) continue; // `|||` filler from merged cells
+        pushLineCells(hasPipeCells(tt) ? pipeLineCells(text, l) : spaceLineCells(text, l));
       }
       break;
     }
@@ -220,7 +199,13 @@ export function tokenize(text: string, from: number, to: number, firstLineNo: nu
       // cells where only labels delimit rows (no row ends).
       const lineRows = layout === 'space';
       for (const l of lines) {
-        if (text.slice(l.s, l.e).trim().length === 0) continue;
+        const tt = text.slice(l.s, l.e).trim();
+        if (tt.length === 0) continue;
+        // A lone pipe-joined line (a table-4 data row in an HTML-to-text export) is a row too.
+        if (hasPipeCells(tt)) {
+          pushLineCells(pipeLineCells(text, l));
+          continue;
+        }
         const cells = spaceLineCells(text, l);
         if (lineRows) pushLineCells(cells);
         else toks.push(...cells);
@@ -228,6 +213,35 @@ export function tokenize(text: string, from: number, to: number, firstLineNo: nu
     }
   }
   return { layout, toks };
+}
+
+/** A line of cells joined by `|` (Markdown, or `a | b | c` from HTML-to-text). */
+function hasPipeCells(tt: string): boolean {
+  const first = tt.indexOf('|');
+  return first !== -1 && tt.indexOf('|', first + 1) !== -1 && !/^\|+$/.test(tt);
+}
+
+function pipeLineCells(text: string, l: Line): Tok[] {
+  const raw = text.slice(l.s, l.e);
+  const cells: Tok[] = [];
+  const first = raw.indexOf('|');
+  const lastPipe = raw.lastIndexOf('|');
+  const push = (a: number, b: number, blankAt: number) => {
+    const t = trimmed(text, a, b);
+    const cellText = text.slice(t.s, t.e);
+    cells.push({ kind: classify(cellText), text: cellText, s: cellText ? t.s : blankAt, e: cellText ? t.e : blankAt, line: l.no });
+  };
+  // Text before the first pipe is a cell unless the line starts with the pipe.
+  if (raw.slice(0, first).trim().length > 0) push(l.s, l.s + first, l.s);
+  let s = l.s + first + 1;
+  for (let i = l.s + first + 1; i <= l.s + lastPipe; i++) {
+    if (text.charCodeAt(i) === 124 /* | */) {
+      push(s, i, s);
+      s = i + 1;
+    }
+  }
+  if (raw.slice(lastPipe + 1).trim().length > 0) push(l.s + lastPipe + 1, l.e, l.e);
+  return cells;
 }
 
 /** `label n n n` → one text token and the trailing numbers; a line of numbers → values. */
