@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { check, parse, type ReportModel } from '../../../server/src/engine/index.ts';
 import { LAYOUTS, renderInLayout, renderPipeJoined } from '../../support/layouts.ts';
-import { DEFAULT_T4, defaultT3, type Cells } from '../../support/reports.ts';
+import { DEFAULT_T4, defaultT3, renderReport, type Cells } from '../../support/reports.ts';
 
 function values(m: ReportModel, table: 'T3' | 'T4', id: string): string {
   const r = m.tables[table]?.rows.find((x) => x.id === id);
@@ -85,5 +85,28 @@ test('HTML-to-text: cells joined by ` | ` without outer pipes read back', () => 
   const m = parse(text);
   for (const [id, vals] of Object.entries(defaultT3())) assert.equal(values(m, 'T3', id), vals.join(','), id);
   assert.equal(values(m, 'T4', 'T4'), DEFAULT_T4.join(','));
+  assert.deepEqual(check(text).findings.map((f) => f.code), []);
+});
+
+test('a sentence naming 本年新收 before the table is prose, not the first row', () => {
+  const text = renderReport().replace('一、总体情况\n', '一、总体情况\n本年新收政府信息公开申请19件。\n');
+  const m = parse(text);
+  assert.equal(values(m, 'T3', 'R1'), '3,0,0,0,0,16,19');
+  assert.deepEqual(check(text).findings.map((f) => f.code), []);
+});
+
+test('a notice that only names the annual report in its title is not a report', () => {
+  const notice = '关于做好2024年政府信息公开工作年度报告编制发布工作的通知\n\n各单位：\n一、提高认识\n按时完成。\n二、规范格式\n严格按照模板。\n';
+  assert.equal(parse(notice).isReport, false);
+});
+
+test('（七）合计 is read as （七）总计 and reported as a label variant', () => {
+  const text = renderReport().replace('（七）总计', '（七）合计');
+  assert.equal(values(parse(text), 'T3', 'R3_7'), '3,0,0,0,0,16,19');
+  assert.deepEqual(check(text).findings.map((f) => f.code), ['label-variant']);
+});
+
+test('勾稽关系 mentioned in the prose does not start table 3', () => {
+  const text = renderReport().replace('一、总体情况\n', '一、总体情况\n我们认真核对了表格的勾稽关系。\n');
   assert.deepEqual(check(text).findings.map((f) => f.code), []);
 });

@@ -132,7 +132,7 @@ const T3_HEAD: RowDef[] = [
 ];
 
 const T3_TAIL: RowDef[] = [
-  { id: 'R3_7', label: '（七）总计', level: 2, kind: 'total', parent: 'R3', keywords: ['总计'], after: 'R1' },
+  { id: 'R3_7', label: '（七）总计', level: 2, kind: 'total', parent: 'R3', keywords: ['总计', '合计'], after: 'R1', variants: ['（七）合计'] },
   {
     id: 'R4',
     label: '四、结转下年度继续办理',

@@ -63,7 +63,9 @@ export function parseReport(text: string): ReportModel {
   const template = detectTemplate(nt, year);
   if (tables.T3 && tables.T3.rows.some((r) => r.id === 'R3_6') && template.id === 'F2021') template.otherHandlingAsOneRow = true;
   const realSections = sections.filter((s) => s.heading.titleMatch !== 'none').length;
-  const isReport = title !== null || realSections >= 2 || tables.T3 !== undefined || tables.T2 !== undefined;
+  // Conservative (it decides whether a plain .txt gets diagnostics): a notice that merely
+  // names 年度报告 in its title has neither the sections nor the tables.
+  const isReport = (title !== null && (realSections >= 1 || tables.T3 !== undefined || tables.T2 !== undefined)) || realSections >= 3 || tables.T3 !== undefined;
   const model: ReportModel = { text, isReport, template, year, title, sections, tables };
   normalized.set(model, nt);
   return model;

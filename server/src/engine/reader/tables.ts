@@ -16,8 +16,10 @@ export interface TablesResult {
 }
 
 const T2_ANCHOR = /第[二2]十条第\s*\(\s*[一1]\s*\)\s*项/;
-const T3_NOTE = /勾稽关系/;
-const T3_FIRST_ROW = /本年新收/;
+// The note printed in the table (`本列数据的勾稽关系为…`), not 勾稽关系 mentioned in prose.
+const T3_NOTE = /本列数据的?勾稽关系/;
+// The first row's label at the start of a line (or a cell): not 本年新收 in a sentence.
+const T3_FIRST_ROW = /(?:^|\n)[ \t|]*(?:一[ \t]*[、.．]?[ \t]*)?本年新收/;
 const T4_ANCHOR = /未经复议\s*直接起诉/;
 const SECTION_FIVE = /(?:^|\n)[ \t]*(?:五|5)[ \t]*[、.．][ \t]*\S/;
 
@@ -41,8 +43,22 @@ export function readTables(nt: NormalizedText): TablesResult {
   const lc = { pos: 0, line: 0 };
   const t2m = T2_ANCHOR.exec(text);
   const noteM = T3_NOTE.exec(text);
-  const r1M = T3_FIRST_ROW.exec(text);
-  const t3Anchor = noteM && (!r1M || noteM.index < r1M.index) ? noteM.index : r1M ? r1M.index : -1;
+  // The 勾稽 note is the table's own anchor; without it, the first line that starts with
+  // 本年新收 and is not a sentence (`本年新收…申请23件。`).
+  let r1At = -1;
+  if (!noteM) {
+    const re = new RegExp(T3_FIRST_ROW.source, 'g');
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const ls = m[0].startsWith('\n') ? m.index + 1 : m.index;
+      const le = text.indexOf('\n', ls);
+      const line = text.slice(ls, le === -1 ? text.length : le);
+      if (!/。|\d\s*件/.test(line)) {
+        r1At = ls;
+        break;
+      }
+    }
+  }
+  const t3Anchor = noteM ? noteM.index : r1At;
   const t4m = T4_ANCHOR.exec(t3Anchor >= 0 ? text.slice(t3Anchor) : text);
   const t4Anchor = t4m ? t4m.index + (t3Anchor >= 0 ? t3Anchor : 0) : -1;
 
@@ -195,6 +211,8 @@ function chooseT3Def(regionText: string): T3Def {
 }
 
 function matchT3Row(text: string, def: T3Def, seen: Set<string>): RowDef | null {
+  // A sentence (`本年新收政府信息公开申请23件。`) is prose, not a row label.
+  if (/。|\d\s*件/.test(text)) return null;
   const sq = squash(text);
   if (sq.length === 0 || sq.length > 60) return null;
   let best: RowDef | null = null;
