@@ -65,7 +65,24 @@ function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 13 || c === 0xa0 || c === 0x3000;
 }
 
-/** Decide the layout of a region from its lines. */
+/** `… n n` at the end of the line: at least two space-separated numbers after some text (one backward scan). */
+function endsWithNumberRun(text: string, s: number, e: number): boolean {
+  let i = e;
+  while (i > s && (text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 9 || text.charCodeAt(i - 1) === 13)) i--;
+  let numbers = 0;
+  for (;;) {
+    const end = i;
+    while (i > s && text.charCodeAt(i - 1) >= 48 && text.charCodeAt(i - 1) <= 57) i--;
+    if (i === end) break; // not a number
+    numbers++;
+    const beforeSpaces = i;
+    while (i > s && text.charCodeAt(i - 1) === 32) i--;
+    if (i === beforeSpaces || i === s) return numbers >= 2 && i > s;
+  }
+  return numbers >= 2 && i > s;
+}
+
+/** Decide the layout of a region from its lines (one pass over each line's characters). */
 export function detectLayout(text: string, lines: Line[]): TableLayout {
   let tsv = 0;
   let tabPrefixed = 0;
@@ -75,18 +92,30 @@ export function detectLayout(text: string, lines: Line[]): TableLayout {
   let nonEmpty = 0;
   for (const l of lines) {
     if (l.e <= l.s) continue;
-    const t = text.slice(l.s, l.e);
-    if (t.trim().length === 0 && !t.includes('\t')) continue;
+    let lead = 0;
+    while (l.s + lead < l.e && text.charCodeAt(l.s + lead) === 9) lead++;
+    let innerTab = false;
+    let pipes = 0;
+    let nonSpace = 0;
+    let onlyPipes = true;
+    let lastNonSpace = -1;
+    for (let i = l.s + lead; i < l.e; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 9) innerTab = true;
+      else if (c === 124) pipes++;
+      if (c !== 32 && c !== 9 && c !== 13) {
+        nonSpace++;
+        lastNonSpace = c;
+        if (c !== 124) onlyPipes = false;
+      }
+    }
+    if (nonSpace === 0 && lead === 0) continue;
     nonEmpty++;
-    const lead = t.length - t.replace(/^\t+/, '').length;
-    const rest = t.slice(lead);
-    if (rest.includes('\t')) tsv++;
+    if (innerTab) tsv++;
     else if (lead > 0) tabPrefixed++;
-    const tt = t.trim();
-    const pipes = tt.split('|').length - 1;
-    if (pipes >= 2 && !/^\|+$/.test(tt)) md++;
-    else if (tt.endsWith('|')) pipeEnd++;
-    if (/\S[ ]+\d+(?:[ ]+\d+)+\s*$/.test(t)) spaceNums++;
+    if (pipes >= 2 && !onlyPipes) md++;
+    else if (lastNonSpace === 124) pipeEnd++;
+    if (!innerTab && endsWithNumberRun(text, l.s, l.e)) spaceNums++;
   }
   if (nonEmpty === 0) return 'unknown';
   if (md >= 3 && md >= nonEmpty * 0.3) return 'markdown';
