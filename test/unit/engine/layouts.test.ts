@@ -110,3 +110,10 @@ test('勾稽关系 mentioned in the prose does not start table 3', () => {
   const text = renderReport().replace('一、总体情况\n', '一、总体情况\n我们认真核对了表格的勾稽关系。\n');
   assert.deepEqual(check(text).findings.map((f) => f.code), []);
 });
+
+test('a title written as …政府信息公开年报 is recognised', () => {
+  const text = renderReport().replace('政府信息公开工作年度报告', '政府信息公开年报');
+  const m = parse(text);
+  assert.equal(m.title?.agency, '某某县人民政府办公室');
+  assert.deepEqual(check(text).findings.map((f) => f.code), []);
+});

@@ -4,7 +4,7 @@
 import type { Section, TemplateId, TemplateInfo, TitleInfo, YearInfo } from '../model';
 import { spanToOriginal, type NormalizedText } from '../text/normalize';
 
-const TITLE_RE = /政府信息公开(?:工作)?(?:年度)?(?:工作)?报告|政务公开(?:工作)?年度报告|信息公开工作年度报告/;
+const TITLE_RE = /政府信息公开(?:工作)?(?:年度)?(?:工作)?报告|政务公开(?:工作)?年度报告|信息公开工作年度报告|政府信息公开(?:工作)?年报/;
 const YEAR_IN_TITLE = /(20[0-9]{2}|19[0-9]{2})[ \t]*年/;
 const PERIOD_RE = /(?:统计期限|统计期|统计时间|统计周期)[^0-9\n]{0,12}(20[0-9]{2})[ \t]*年[ \t]*1[ \t]*月[ \t]*1[ \t]*日/;
 const YEAR_TOKEN = /(20[0-9]{2})[ \t]*年/g;
