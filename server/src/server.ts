@@ -37,10 +37,12 @@ interface Settings {
   rules: Record<string, SeveritySetting>;
   previousReport: string;
   inlayHints: boolean;
+  /** Local section structures accepted (format/sections.ts LOCAL_STRUCTURES ids). */
+  localStructures: string[];
 }
-const DEFAULT_SETTINGS: Settings = { enable: true, detect: true, rules: {}, previousReport: 'auto', inlayHints: false };
+const DEFAULT_SETTINGS: Settings = { enable: true, detect: true, rules: {}, previousReport: 'auto', inlayHints: false, localStructures: [] };
 let settings: Settings = { ...DEFAULT_SETTINGS };
-const fromClient = (s: Partial<Settings>): Settings => ({ ...DEFAULT_SETTINGS, ...s, rules: s.rules ?? {} });
+const fromClient = (s: Partial<Settings>): Settings => ({ ...DEFAULT_SETTINGS, ...s, rules: s.rules ?? {}, localStructures: Array.isArray(s.localStructures) ? s.localStructures : [] });
 const previous = new PreviousReports([]);
 let locale: Locale = 'zh-CN';
 let pullDiagnostics = false;
@@ -66,7 +68,7 @@ function analyse(doc: TextDocument): Analysis {
   const hit = cache.get(doc.uri);
   if (hit && hit.version === doc.version) return hit;
   const text = doc.getText();
-  const options: CheckOptions = { rules: settings.rules };
+  const options: CheckOptions = { rules: settings.rules, localStructures: settings.localStructures };
   if (text.length > MAX_FULL_CHECK && !warnedLarge.has(doc.uri)) {
     warnedLarge.add(doc.uri);
     void connection.sendNotification('window/showMessage', {

@@ -83,6 +83,18 @@ test('nianbao.rules changed in the settings applies to the next diagnostics with
   await settings({});
 });
 
+test('nianbao.localStructures accepts a local structure: its section-title warning goes', { skip }, async () => {
+  const text = renderReport()
+    .replace('五、存在的主要问题及改进情况', '五、信息处理费收取情况\n本年度未收取信息处理费。\n六、存在的主要问题及改进情况')
+    .replace(/六、其他需要报告的事项\n[^\n]*\n/, '');
+  const uri = await open(text);
+  const local = (ds: any[]) => ds.filter((d) => d.code === 'section-title' && d.severity === 2);
+  assert.equal(local(await diagnostics(uri)).length, 1);
+  await settings({ localStructures: ['fee-section'] });
+  assert.deepEqual(local(await diagnostics(uri)), []);
+  await settings({});
+});
+
 test('nianbao.enable turned off clears the diagnostics of an open report', { skip }, async () => {
   const uri = await open(renderReport({ omitSection: 6 }));
   await settings({ enable: false });

@@ -1,5 +1,5 @@
 // .nianbaorc.json: the same file the editor extension reads.
-//   { "rules": { "cell-blank": "off", … }, "previousReport": "../2020/report.txt" }
+//   { "rules": { "cell-blank": "off", … }, "previousReport": "../2020/report.txt", "localStructures": ["fee-section"] }
 // Found by walking up from each report's folder (the nearest wins), or given with --config.
 // `previousReport` is resolved relative to the config file's folder; `"auto"` (the editor
 // setting's default) means: last year's report of the same body in the report's own folder.
@@ -7,6 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { SeveritySetting } from '../engine';
+import { LOCAL_STRUCTURES } from '../engine/format/sections';
 
 export const CONFIG_FILE = '.nianbaorc.json';
 export const SEVERITY_SETTINGS: SeveritySetting[] = ['off', 'hint', 'info', 'warning', 'error'];
@@ -17,6 +18,8 @@ export interface Config {
   rules: Record<string, SeveritySetting>;
   /** Absolute path of last year's report, `auto` (look in the report's folder), or null. */
   previousReport: string | 'auto' | null;
+  /** Local section structures this workspace accepts (format/sections.ts LOCAL_STRUCTURES ids). */
+  localStructures: string[];
 }
 
 export class ConfigError extends Error {}
@@ -51,7 +54,14 @@ export function loadConfig(file: string): Config {
     if (typeof obj.previousReport !== 'string') throw new ConfigError(`${file}: "previousReport" must be a path`);
     previousReport = obj.previousReport === 'auto' ? 'auto' : path.resolve(path.dirname(file), obj.previousReport);
   }
-  return { file: path.resolve(file), rules, previousReport };
+  const localStructures: string[] = [];
+  if (obj.localStructures !== undefined) {
+    const ids = LOCAL_STRUCTURES.map((ls) => ls.id);
+    if (!Array.isArray(obj.localStructures) || obj.localStructures.some((x) => typeof x !== 'string' || !ids.includes(x)))
+      throw new ConfigError(`${file}: "localStructures" must be a list of ${ids.map((x) => `"${x}"`).join(', ')}`);
+    localStructures.push(...(obj.localStructures as string[]));
+  }
+  return { file: path.resolve(file), rules, previousReport, localStructures };
 }
 
 /** The nearest .nianbaorc.json at or above `dir`, or null. Results are cached per folder. */

@@ -79,7 +79,7 @@ export async function runChecks(args: CheckArgs, io: CliIo, onProgress?: (done: 
       if (!configPrevious.has(cfg.previousReport)) configPrevious.set(cfg.previousReport, loadPrevious(cfg.previousReport, io, errors));
       prev = configPrevious.get(cfg.previousReport) ?? null;
     }
-    const opts: CheckOptions = { rules, previous: prev ? { model: prev.model, uri: prev.abs ?? prev.display } : null };
+    const opts: CheckOptions = { rules, previous: prev ? { model: prev.model, uri: prev.abs ?? prev.display } : null, localStructures: cfg?.localStructures ?? [] };
     if (cfg) notes.push(`${r.display}: config ${displayPath(cfg.file, io.cwd)}`);
     notes.push(`${r.display}: encoding ${r.encoding}`);
     if (prev) notes.push(`${r.display}: carry-over from ${prev.display}`);

@@ -51,12 +51,15 @@ export interface SectionHeading {
   numberingSpan: Span;
   /** Title text after the separator, as written, and its span. */
   title: { raw: string; span: Span };
-  /** Canonical title (spec §1.1), a known variant, an outdated wording, a typo (fuzzy), or
+  /** Canonical title (spec §1.1), a known variant, an outdated wording, a typo (fuzzy), the
+   *  title of a local structure (`local`, see `ReportModel.structure`), or
    *  'none': a heading-like line whose title matches no section but repeats the numeral of
    *  the section it sits in (sample 003 `一、工作情况` inside 一) — a duplicate heading. */
-  titleMatch: 'canonical' | 'variant' | 'outdated' | 'fuzzy' | 'none';
+  titleMatch: 'canonical' | 'variant' | 'outdated' | 'fuzzy' | 'local' | 'none';
   /** For 'fuzzy'/'variant'/'outdated': the canonical title it was matched to. */
   canonicalTitle: string;
+  /** For 'local': the id of the local structure whose title this is. */
+  structure?: string;
   /** The whole heading line (without the line break). */
   span: Span;
   /** Line number (0-based) of the heading. */
@@ -166,5 +169,8 @@ export interface ReportModel {
   title: TitleInfo | null;
   /** Top-level section headings in document order (duplicates and misorders included). */
   sections: Section[];
+  /** The local structure the headings follow (format/sections.ts LOCAL_STRUCTURES, e.g.
+   *  `fee-section`); absent for the national order 一…六. */
+  structure?: string;
   tables: { T2?: Table; T3?: Table; T4?: Table };
 }

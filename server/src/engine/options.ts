@@ -9,6 +9,9 @@ export interface CheckOptions {
   rules?: Record<string, SeveritySetting>;
   /** Last year's report of the same body, for carry-over (EQ-X-CARRY). */
   previous?: { model: ReportModel; uri?: string } | null;
+  /** Local structures (format/sections.ts LOCAL_STRUCTURES ids, e.g. `fee-section`) this
+   *  workspace accepts: a report that follows one gets no `section-title` warning for it. */
+  localStructures?: string[];
   /** Texts longer than this (UTF-16 units) are checked for structure only. */
   maxTableCheckLength?: number;
 }

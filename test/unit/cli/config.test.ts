@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { fixture, json, run, tempDir } from './helpers';
+import { CLEAN_REPORT } from '../../support/reports';
 
 const ERRORS = fixture('errors-2021.txt');
 const codes = (out: any, i = 0) => out.files[i].findings.map((f: any) => `${f.severity}:${f.code}`);
@@ -57,6 +58,22 @@ test('an invalid config is a one-line error with exit 2', async () => {
   const r = await run(['check', 'a.txt', '--lang', 'en'], { cwd: dir });
   assert.equal(r.code, 2);
   assert.match(r.stderr, /config error: .*row-total.*severity must be one of/);
+});
+
+const LOCAL = CLEAN_REPORT.replace('五、存在的主要问题及改进情况', '五、信息处理费收取情况\n本年度未收取信息处理费。\n六、存在的主要问题及改进情况').replace(/六、其他需要报告的事项\n[^\n]*\n/, '');
+
+test('localStructures in the config accepts a local section structure (no section-title warning)', async () => {
+  const plain = json(await run(['check', 'a.txt', '--format', 'json'], { cwd: tempDir({ 'a.txt': LOCAL }) }));
+  assert.deepEqual(codes(plain), ['warning:section-title']);
+  const dir = tempDir({ '.nianbaorc.json': JSON.stringify({ localStructures: ['fee-section'] }), 'a.txt': LOCAL });
+  assert.deepEqual(codes(json(await run(['check', 'a.txt', '--format', 'json'], { cwd: dir }))).filter((c: string) => !c.startsWith('info') && !c.startsWith('hint')), []);
+});
+
+test('an unknown local structure in the config is a config error', async () => {
+  const dir = tempDir({ '.nianbaorc.json': JSON.stringify({ localStructures: ['my-own'] }), 'a.txt': LOCAL });
+  const r = await run(['check', 'a.txt', '--lang', 'en'], { cwd: dir });
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /config error: .*"localStructures" must be a list of "fee-section"/);
 });
 
 test('previousReport in the config supplies last year’s report for carry-over', async () => {

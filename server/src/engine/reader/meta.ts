@@ -103,12 +103,25 @@ export function findYear(nt: NormalizedText, title: TitleInfo | null): YearInfo 
   return { value: best[0], span: spanToOriginal(nt, best[1].at, best[1].at + 4), source: 'majority' };
 }
 
+/** Whether the text at `i` sits in a line of prose: a long line with sentence punctuation. */
+function inSentence(text: string, i: number): boolean {
+  const start = text.lastIndexOf('\n', i) + 1;
+  let end = text.indexOf('\n', i);
+  if (end === -1) end = text.length;
+  return end - start > 20 && /[。；;，,]/.test(text.slice(start, end));
+}
+
 export function detectTemplate(nt: NormalizedText, year: YearInfo | null): TemplateInfo {
   const markers: TemplateInfo['markers'] = [];
   const text = nt.text;
   for (const mk of TEMPLATE_MARKERS) {
-    const i = text.indexOf(mk.text);
-    if (i !== -1) markers.push({ text: mk.text, template: mk.template, span: spanToOriginal(nt, i, i + mk.text.length) });
+    // A marker counts where it labels a table, not in a sentence of the prose
+    // (`…政府集中采购项目的目录、标准及实施情况2条，…`).
+    for (let i = text.indexOf(mk.text); i !== -1; i = text.indexOf(mk.text, i + mk.text.length)) {
+      if (inSentence(text, i)) continue;
+      markers.push({ text: mk.text, template: mk.template, span: spanToOriginal(nt, i, i + mk.text.length) });
+      break;
+    }
   }
   const n2021 = markers.filter((m) => m.template === 'F2021').length;
   const n2019 = markers.filter((m) => m.template === 'F2019').length;

@@ -5,7 +5,7 @@
 import type { ReportModel } from '../model';
 import { normalize, type NormalizedText } from '../text/normalize';
 import { detectTemplate, findTitle, findYear } from './meta';
-import { findSections } from './sections';
+import { detectStructure, findSections } from './sections';
 import { readTables } from './tables';
 
 const normalized = new WeakMap<ReportModel, NormalizedText>();
@@ -58,6 +58,7 @@ export function parseReport(text: string): ReportModel {
   const nt = splitInline(normalize(text));
   const { tables, regions } = readTables(nt);
   const sections = findSections(nt, regions);
+  const structure = detectStructure(sections);
   const title = findTitle(nt, sections);
   const year = findYear(nt, title);
   const template = detectTemplate(nt, year);
@@ -66,7 +67,7 @@ export function parseReport(text: string): ReportModel {
   // Conservative (it decides whether a plain .txt gets diagnostics): a notice that merely
   // names 年度报告 in its title has neither the sections nor the tables.
   const isReport = (title !== null && (realSections >= 1 || tables.T3 !== undefined || tables.T2 !== undefined)) || realSections >= 3 || tables.T3 !== undefined;
-  const model: ReportModel = { text, isReport, template, year, title, sections, tables };
+  const model: ReportModel = { text, isReport, template, year, title, sections, tables, ...(structure ? { structure } : {}) };
   normalized.set(model, nt);
   return model;
 }

@@ -6,16 +6,22 @@
 // That rule alone keeps table-3 row labels (`一、本年新收…`, `四、结转下年度继续办理`) and
 // numbered list items inside 五 out. Lines inside table regions are skipped as well.
 
-import { SECTIONS, numeralValue, squash } from '../format/sections';
+import { LOCAL_STRUCTURES, SECTIONS, numeralValue, squash } from '../format/sections';
+import { TEMPLATES } from '../format/templates';
 import type { Section, SectionHeading, SubHeading } from '../model';
 import { spanToOriginal, type NormalizedText } from '../text/normalize';
 
-const HEADING = /^([ \t]*)([一二三四五六七八九十]|[1-9])[ \t]*([、.,，．])[ \t]*/;
-const SUBHEADING = /^[ \t]*[(（][ \t]*([一二三四五六七八九十]{1,3})[ \t]*[)）]/;
+// Numeral, then a separator — or none (`一总体情况`, `五 信息处理费收取情况`): a heading with
+// no separator is only taken when a title follows at once (see readHeading). Markdown
+// wrappers (`## `, `**一、总体情况**`, `**五、**存在…`) are read through.
+const HEADING = /^([ \t\f]*(?:#{1,6}[ \t]+)?(?:\*\*|__)?[ \t]*)([一二三四五六七八九十]|[1-9])[ \t]*(?:\*\*|__)?[ \t]*([、.,，．]?)[ \t]*(?:\*\*|__)?[ \t]*/;
+const SUBHEADING = /^[ \t\f]*[(（][ \t]*([一二三四五六七八九十]{1,3})[ \t]*[)）]/;
 
 export interface TitleMatch {
   index: number;
-  kind: 'canonical' | 'variant' | 'outdated' | 'fuzzy';
+  kind: 'canonical' | 'variant' | 'outdated' | 'fuzzy' | 'local';
+  /** For `local`: the id of the local structure the title belongs to. */
+  structure?: string;
   canonical: string;
   /** Similarity 0..1 (1 - edit distance / length). */
   ratio: number;
@@ -61,30 +67,94 @@ function ratio(a: string, b: string): number {
 
 interface Target {
   index: number;
-  kind: 'canonical' | 'variant' | 'outdated';
+  kind: 'canonical' | 'variant' | 'outdated' | 'local';
   canonical: string;
+  structure?: string;
   sq: string;
 }
-/** Every accepted title, squashed once. */
-const TARGETS: Target[] = SECTIONS.flatMap((def) => [
-  { index: def.index, kind: 'canonical' as const, canonical: def.title, sq: squash(def.title) },
-  ...def.variants.map((v) => ({ index: def.index, kind: v.kind, canonical: def.title, sq: squash(v.text) })),
-]);
+/** Every accepted title, squashed once: the national titles and variants, then local ones. */
+const TARGETS: Target[] = [
+  ...SECTIONS.flatMap((def) => [
+    { index: def.index, kind: 'canonical' as const, canonical: def.title, sq: squash(def.title) },
+    ...def.variants.map((v) => ({ index: def.index, kind: v.kind, canonical: def.title, sq: squash(v.text) })),
+  ]),
+  ...LOCAL_STRUCTURES.flatMap((ls) =>
+    ls.titles.map((t) => ({ index: t.index, kind: 'local' as const, canonical: SECTIONS[t.index - 1]!.title, structure: ls.id, sq: squash(t.text) })),
+  ),
+];
 const EXACT = new Map(TARGETS.map((t) => [t.sq, t]));
+/** Longest first, for prefix matching (`…改进措施` before `…改进`). */
+const BY_LENGTH = [...TARGETS].sort((a, b) => b.sq.length - a.sq.length);
+
+const toMatch = (t: Target, ratio: number, kind: TitleMatch['kind'] = t.kind): TitleMatch => ({
+  index: t.index,
+  kind,
+  canonical: t.canonical,
+  ratio,
+  ...(t.structure ? { structure: t.structure } : {}),
+});
+
+/** Table 3's numbered row labels without their numeral (`本年度办理结果` …): a stray
+ *  `三、本年度` outside a read table is a row label split over lines, not a heading. */
+const T3_ROW_TITLES = TEMPLATES.F2021.T3.rows.filter((r) => r.level === 1).map((r) => squash(r.label.replace(/^[一二三四五六]、/, '')));
+const isT3RowLabel = (titleText: string): boolean => {
+  const t = squash(titleText);
+  return t.length > 0 && T3_ROW_TITLES.some((r) => r.startsWith(t) || t.startsWith(r));
+};
+
+/** Removed by squash (see format/sections.ts), tested one character at a time. */
+const SQUASHED = /[\s、,，.．。:：;；“”"'‘’()（）《》〈〉\[\]【】\-—_·*]/;
+
+/** Index in `text` just after its first `n` characters that survive squash. */
+function prefixEnd(text: string, n: number): number {
+  let k = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (SQUASHED.test(text[i]!)) continue;
+    if (++k === n) return i + 1;
+  }
+  return text.length;
+}
+
+/**
+ * A title that starts the text, the rest running on (spec §1.3): `存在的主要问题及改进情况2024年，
+ * 我局…`, `其他需要报告的事项无。`, `主动公开政府信息情况（有关情况附表）`. Exact prefixes of
+ * any accepted title, longest first; else a fuzzy prefix (a typo in a long title followed by
+ * text). Returns the match and where the title ends in `text`.
+ */
+export function matchSectionTitlePrefix(text: string, fuzzy = true): { match: TitleMatch; end: number } | null {
+  const t = squash(text);
+  if (t.length < 2) return null;
+  for (const target of BY_LENGTH) {
+    if (t.startsWith(target.sq)) return { match: toMatch(target, 1), end: prefixEnd(text, target.sq.length) };
+  }
+  if (!fuzzy) return null;
+  let best: { match: TitleMatch; end: number } | null = null;
+  for (const target of TARGETS) {
+    const n = target.sq.length;
+    if (n < 8 || t.length < n) continue;
+    for (const len of [n - 1, n, n + 1]) {
+      if (len > t.length) continue;
+      const r = ratio(t.slice(0, len), target.sq);
+      if (r < 0.8 || (best && r <= best.match.ratio)) continue;
+      best = { match: toMatch(target, r, 'fuzzy'), end: prefixEnd(text, len) };
+    }
+  }
+  return best;
+}
 
 /** Matches a heading's title text (after the numeral) against the six sections. */
 export function matchSectionTitle(titleText: string): TitleMatch | null {
   const t = squash(titleText);
   if (t.length < 2 || t.length > 40) return null;
   const exact = EXACT.get(t);
-  if (exact) return { index: exact.index, kind: exact.kind, canonical: exact.canonical, ratio: 1 };
+  if (exact) return toMatch(exact, 1);
   let best: TitleMatch | null = null;
   for (const target of TARGETS) {
     // Cheap length filter before the edit distance.
     if (Math.abs(target.sq.length - t.length) > Math.ceil(Math.max(target.sq.length, t.length) * 0.2)) continue;
     const r = ratio(t, target.sq);
     if (r < 0.8) continue;
-    if (!best || r > best.ratio) best = { index: target.index, kind: 'fuzzy', canonical: target.canonical, ratio: r };
+    if (!best || r > best.ratio) best = toMatch(target, r, 'fuzzy');
   }
   return best;
 }
@@ -123,14 +193,18 @@ export function findSections(nt: NormalizedText, tableRegions: { start: number; 
       end = nextCr;
       nl = nextCr;
     }
-    if (end > pos && !inRegions(pos, tableRegions)) {
+    const inTable = end > pos && inRegions(pos, tableRegions);
+    if (end > pos) {
       const lineText = text.slice(pos, end);
-      const h = readHeading(nt, lineText, pos, line, current);
+      // Inside a table only a line that IS a section title (no run-on, no typo) is a heading:
+      // a table reader may run its region over a page break and the heading after the table;
+      // no row label equals a section title.
+      const h = readHeading(nt, lineText, pos, line, current, inTable);
       if (h) {
         headings.push(h);
         if (h.titleMatch !== 'none') current = h;
       } else {
-        const sm = SUBHEADING.exec(lineText);
+        const sm = inTable ? null : SUBHEADING.exec(lineText);
         if (sm && current) {
           const startIdx = lineText.length - lineText.trimStart().length;
           let stop = lineText.search(/[。]/);
@@ -166,6 +240,7 @@ function readHeading(
   lineStart: number,
   line: number,
   current: SectionHeading | null,
+  inTable = false,
 ): SectionHeading | null {
   const m = HEADING.exec(lineText);
   if (!m) return null;
@@ -173,53 +248,75 @@ function readHeading(
   const numeralRaw = m[2]!;
   const separator = m[3]!;
   const titleStart = m[0].length;
-  let titleText = lineText.slice(titleStart).trimEnd();
-  // A heading may carry trailing punctuation (`一、总体情况：`).
-  titleText = titleText.replace(/[:：。.]+$/, '');
+  // The title as written: without a closing Markdown wrapper and trailing punctuation.
+  const titleText = lineText.slice(titleStart).trimEnd().replace(/(?:\*\*|__)$/, '').replace(/[:：。.]+$/, '').trimEnd();
   const value = numeralValue(numeralRaw);
   const numeralStart = lineStart + indent;
   const numeralSpan = spanToOriginal(nt, numeralStart, numeralStart + numeralRaw.length);
-  const base = {
-    numeral: { raw: nt.original.slice(numeralSpan.start, numeralSpan.end), value, span: numeralSpan },
-    separator,
-    numberingSpan: spanToOriginal(nt, numeralStart, lineStart + titleStart),
-    title: { raw: '', span: spanToOriginal(nt, lineStart + titleStart, lineStart + titleStart + titleText.length) },
-    span: spanToOriginal(nt, numeralStart, lineStart + lineText.trimEnd().length),
-    line,
+  const numberingEnd = lineStart + titleStart - (m[0].length - m[0].trimEnd().length);
+  const lineEnd = lineStart + lineText.trimEnd().replace(/(?:\*\*|__)$/, '').length;
+  const heading = (match: TitleMatch, titleLen: number): SectionHeading => {
+    const titleSpan = spanToOriginal(nt, lineStart + titleStart, lineStart + titleStart + titleLen);
+    return {
+      numeral: { raw: nt.original.slice(numeralSpan.start, numeralSpan.end), value, span: numeralSpan },
+      separator,
+      numberingSpan: spanToOriginal(nt, numeralStart, separator ? lineStart + titleStart : numberingEnd),
+      title: { raw: nt.original.slice(titleSpan.start, titleSpan.end), span: titleSpan },
+      span: spanToOriginal(nt, numeralStart, lineEnd),
+      line,
+      index: match.index,
+      titleMatch: match.kind,
+      canonicalTitle: match.canonical,
+      ...(match.structure ? { structure: match.structure } : {}),
+    };
   };
-  base.title.raw = nt.original.slice(base.title.span.start, base.title.span.end);
+  // A numeral written as a digit with no separator is a number, not a heading (`2024年…`).
+  if (!separator && !/[一二三四五六七八九十]/.test(numeralRaw)) return null;
 
-  let match = matchSectionTitle(titleText);
-  if (!match) {
-    // `一、总体情况。2021年…`: the title followed by text on the same line.
-    for (const def of SECTIONS) {
-      if (titleText.startsWith(def.title)) {
-        const after = titleText.charAt(def.title.length);
-        if (after === '' || /[\s:：。，,]/.test(after)) {
-          match = { index: def.index, kind: 'canonical', canonical: def.title, ratio: 1 };
-          const t = def.title.length;
-          base.title.span = spanToOriginal(nt, lineStart + titleStart, lineStart + titleStart + t);
-          base.title.raw = def.title;
-        }
-        break;
-      }
-    }
-  }
-  if (match) {
-    return { ...base, index: match.index, titleMatch: match.kind, canonicalTitle: match.canonical };
+  const whole = matchSectionTitle(titleText);
+  if (whole && whole.ratio === 1) return heading(whole, titleText.length);
+  if (inTable) return null;
+  // The title followed by more text on the line (spec §1.3): a heading only where it can be
+  // the next section — a numbered list item inside 五 (`一、总体情况良好…`) cannot. An exact
+  // title with text after it beats a whole line that is nearly a title (`其他需要报告的事项无`).
+  const next = value !== null && (!current || value > (current.numeral.value ?? 0));
+  const exactPrefix = next ? matchSectionTitlePrefix(titleText, false) : null;
+  if (exactPrefix) return heading(exactPrefix.match, exactPrefix.end);
+  if (whole && separator) return heading(whole, titleText.length);
+  if (next && separator) {
+    const pre = matchSectionTitlePrefix(titleText);
+    if (pre) return heading(pre.match, pre.end);
   }
   // Heading-like line repeating the current section's numeral (sample 003 `一、工作情况`):
   // short, no sentence punctuation, not indented like a list item.
   if (
     current &&
+    separator &&
     value !== null &&
     value === current.numeral.value &&
     indent === 0 &&
     squash(titleText).length <= 12 &&
-    !/[。；;，,]/.test(titleText)
+    !/[。；;，,]/.test(titleText) &&
+    !isT3RowLabel(titleText)
   ) {
-    return { ...base, index: current.index, titleMatch: 'none', canonicalTitle: SECTIONS[current.index - 1]!.title };
+    return { ...heading({ index: current.index, kind: 'canonical', canonical: SECTIONS[current.index - 1]!.title, ratio: 0 }, titleText.length), titleMatch: 'none' };
   }
   return null;
 }
 
+/**
+ * The local structure the headings follow (format/sections.ts), if any: a heading with a
+ * local title numbered where that structure puts it (`五、信息处理费收取情况`). A local
+ * title numbered where the national order puts its section is just a variant wording.
+ */
+export function detectStructure(sections: Section[]): string | undefined {
+  let found: string | undefined;
+  for (const s of sections) {
+    const h = s.heading;
+    if (h.titleMatch !== 'local') continue;
+    const ls = LOCAL_STRUCTURES.find((x) => x.id === h.structure);
+    if (ls && h.numeral.value === ls.order.indexOf(h.index) + 1) found ??= ls.id;
+    else h.titleMatch = 'variant';
+  }
+  return found;
+}

@@ -216,6 +216,19 @@ export const templateVersion: Rule = {
       });
       return;
     }
+    // A 2021 table 2 with a 2019-style table 3 (（六）其他处理 as one row): one mixed template.
+    const oneOther = model.template.otherHandlingAsOneRow ? model.tables.T3?.rows.find((r) => r.id === 'R3_6') : undefined;
+    if (byContent === 'F2021' && oneOther?.labelSpan) {
+      report({
+        code: 'template-version',
+        span: oneOther.labelSpan,
+        message: {
+          zh: '表格混用了两版模板：表二为 2021 年版，表三“（六）其他处理”却是 2019 年版的一行（2021 年版分为三行）',
+          en: 'The tables mix the templates: table 2 is the 2021 version, but table 3 has （六）其他处理 as one row as in 2019 (three rows in 2021)',
+        },
+      });
+      return;
+    }
     if (byYear !== byContent) {
       const m = markers[0]!;
       const year = model.year!.value;

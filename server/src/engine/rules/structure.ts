@@ -1,13 +1,16 @@
 // Structure rules (spec §1.2, SEC-1…SEC-5): the six sections, their order, numbering,
 // titles, the report title, and the tables each section must hold.
 
-import { CHINESE_NUMERALS, SECTIONS } from '../format/sections';
+import { CHINESE_NUMERALS, LOCAL_STRUCTURES, NATIONAL_ORDER, SECTIONS } from '../format/sections';
 import type { Fix } from '../findings';
 import type { ReportModel, Section, Span } from '../model';
 import type { Rule } from './types';
 
 const real = (m: ReportModel): Section[] => m.sections.filter((s) => s.heading.titleMatch !== 'none');
 const heading = (i: number) => `${CHINESE_NUMERALS[i - 1]}、${SECTIONS[i - 1]!.title}`;
+/** Where a section is numbered (1…6): the national order, or the report's local structure. */
+const positionOf = (m: ReportModel, index: number): number =>
+  (LOCAL_STRUCTURES.find((ls) => ls.id === m.structure)?.order ?? NATIONAL_ORDER).indexOf(index) + 1;
 
 /** Where a missing section belongs: before the next present section, or at the end of the
  *  text (before a trailing signature block of issuing body + date). */
@@ -108,7 +111,7 @@ export const sectionOrder: Rule = {
     const prev = new Array<number>(n).fill(-1);
     for (let i = 0; i < n; i++)
       for (let j = 0; j < i; j++)
-        if (firsts[j]!.heading.index < firsts[i]!.heading.index && len[j]! + 1 > len[i]!) {
+        if (positionOf(model, firsts[j]!.heading.index) < positionOf(model, firsts[i]!.heading.index) && len[j]! + 1 > len[i]!) {
           len[i] = len[j]! + 1;
           prev[i] = j;
         }
@@ -118,7 +121,7 @@ export const sectionOrder: Rule = {
     for (let i = best; i >= 0; i = prev[i]!) inPlace.add(i);
     firsts.forEach((s, i) => {
       if (inPlace.has(i)) return;
-      const k = s.heading.index;
+      const k = positionOf(model, s.heading.index);
       report({
         code: 'section-order',
         span: s.heading.span,
@@ -166,14 +169,18 @@ export const sectionNumbering: Rule = {
   check({ model, report }) {
     for (const s of real(model)) {
       const h = s.heading;
-      const want = `${CHINESE_NUMERALS[h.index - 1]}、`;
+      const position = positionOf(model, h.index);
+      const want = `${CHINESE_NUMERALS[position - 1]}、`;
       const written = model.text.slice(h.numberingSpan.start, h.numberingSpan.end);
       // Kangxi radicals (`⼀` U+2F00) render as the numeral; they are an export artefact, not
       // a numbering defect (spec N1), so compare after NFKC. Spaces around `、` are tolerated.
       const canonicalNumeral = /^[一二三四五六]$/.test(h.numeral.raw.normalize('NFKC'));
-      if (canonicalNumeral && h.numeral.value === h.index && h.separator === '、') continue;
+      if (canonicalNumeral && h.numeral.value === position && h.separator === '、') continue;
+      // Only the 、 missing (`一总体情况`): a style slip, not worth a warning.
+      const onlySeparator = canonicalNumeral && h.numeral.value === position;
       report({
         code: 'section-numbering',
+        ...(onlySeparator ? { severity: 'info' as const } : {}),
         span: h.numberingSpan,
         message: {
           zh: `编号“${written.trim()}”应写作“${want}”`,
@@ -198,10 +205,25 @@ export const sectionTitle: Rule = {
   defaultSeverity: 'info',
   spec: ['§1.1'],
   description: { zh: '部分标题应与模板一致', en: 'Section titles follow the template' },
-  check({ model, report }) {
+  check({ model, options, report }) {
+    const local = LOCAL_STRUCTURES.find((ls) => ls.id === model.structure);
+    if (local && !(options.localStructures ?? []).includes(local.id)) {
+      // One structural deviation, reported once (not as two missing sections).
+      const at = real(model).find((s) => s.heading.titleMatch === 'local')!;
+      report({
+        code: 'section-title',
+        severity: 'warning',
+        span: at.heading.span,
+        message: {
+          zh: `本报告第五、六部分采用地方结构（${local.description.zh}），与全国格式（五、存在的主要问题及改进情况；六、其他需要报告的事项）不同；如为本地区统一要求，可在 .nianbaorc.json 的 "localStructures" 中声明 "${local.id}"`,
+          en: `Sections 五 and 六 follow a local structure (${local.description.en}) instead of the national format (五 problems and improvements; 六 other matters); if your region requires it, declare "${local.id}" in "localStructures" of .nianbaorc.json`,
+        },
+        data: { structure: local.id },
+      });
+    }
     for (const s of real(model)) {
       const h = s.heading;
-      if (h.titleMatch === 'canonical') continue;
+      if (h.titleMatch === 'canonical' || h.titleMatch === 'local') continue;
       const fix: Fix = {
         title: { zh: `改为模板标题“${h.canonicalTitle}”`, en: `Use the template title “${h.canonicalTitle}”` },
         edits: [{ span: h.title.span, newText: h.canonicalTitle }],
