@@ -103,3 +103,8 @@ test('a report copied from the browser reads like its tab-separated form, with e
   }
   assert.deepEqual(m.tables.T4!.rows[0]!.cells.map((c) => c.value), DEFAULT_T4);
 });
+
+test('empty tab-prefixed cells next to other cells (layout A) are not taken for separators', () => {
+  const text = '\t一、本年新收政府信息公开申请数量\n\t23\n\t\n\t\n\t\n\t\n\t\n\t23\n\n\t二、上年结转政府信息公开申请数量\n\t\n\t\n\t\n\t\n\t\n\t\n\t0\n';
+  assert.equal(tokenize(text, 0, text.length, 0).layout, 'cell-per-line');
+});

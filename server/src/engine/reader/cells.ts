@@ -88,11 +88,17 @@ export function detectLayout(text: string, lines: Line[]): TableLayout {
   let tsv = 0;
   let tabPrefixed = 0;
   let loneTabs = 0;
+  let separators = 0; // lone-TAB lines with an empty line on each side (layouts/paragraph-cells)
+  const empty = (k: number) => {
+    const x = lines[k];
+    return !!x && x.e <= x.s;
+  };
   let md = 0;
   let pipeEnd = 0;
   let spaceNums = 0;
   let nonEmpty = 0;
-  for (const l of lines) {
+  for (let k = 0; k < lines.length; k++) {
+    const l = lines[k]!;
     if (l.e <= l.s) continue;
     let lead = 0;
     while (l.s + lead < l.e && text.charCodeAt(l.s + lead) === 9) lead++;
@@ -114,8 +120,10 @@ export function detectLayout(text: string, lines: Line[]): TableLayout {
     if (nonSpace === 0 && lead === 0) continue;
     nonEmpty++;
     if (innerTab) tsv++;
-    else if (lead > 0 && nonSpace === 0) loneTabs++;
-    else if (lead > 0) tabPrefixed++;
+    else if (lead > 0 && nonSpace === 0) {
+      loneTabs++;
+      if (empty(k - 1) && empty(k + 1)) separators++;
+    } else if (lead > 0) tabPrefixed++;
     if (pipes >= 2 && !onlyPipes) md++;
     else if (lastNonSpace === 124) pipeEnd++;
     if (!innerTab && endsWithNumberRun(text, l.s, l.e)) spaceNums++;
@@ -125,7 +133,7 @@ export function detectLayout(text: string, lines: Line[]): TableLayout {
   if (pipeEnd >= 3 && pipeEnd >= nonEmpty * 0.3) return 'pipe-per-line';
   if (tsv >= 3 && tsv >= tabPrefixed) return 'tsv';
   // Lines holding only a TAB between paragraphs: cells of a browser copy (layouts/paragraph-cells).
-  if (loneTabs >= 3 && tabPrefixed * 2 < loneTabs) return 'paragraph-cells';
+  if (separators >= 3 && separators > tabPrefixed) return 'paragraph-cells';
   if (tabPrefixed + loneTabs >= 3) return 'cell-per-line';
   if (spaceNums >= 2) return 'space';
   return 'cell-per-line-blank-separated';
