@@ -23,10 +23,26 @@ const common = {
   logLevel: 'warning',
 };
 
+/**
+ * The server's Node runtime (lsp/runtime.ts: stdio/IPC, files on disk) swapped for the
+ * browser one (lsp/runtime.browser.ts: postMessage, no file system) in the web bundle.
+ */
+const browserRuntime = {
+  name: 'nianbao-browser-runtime',
+  setup(build) {
+    build.onResolve({ filter: /\/lsp\/runtime$/ }, (args) => ({ path: join(args.resolveDir, 'lsp', 'runtime.browser.ts') }));
+  },
+};
+
+/** VS Code for the web: the extension in the web extension host, the server in a Web Worker. */
+const web = { platform: 'browser', target: 'es2022', mainFields: ['browser', 'module', 'main'], conditions: ['browser'] };
+
 const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { ...web, entryPoints: ['client/src/web.ts'], outfile: 'dist/web/client.js', format: 'cjs', external: ['vscode'] },
+  { ...web, entryPoints: ['server/src/server.ts'], outfile: 'dist/web/server.js', format: 'iife', plugins: [browserRuntime] },
 ];
 
 /**
