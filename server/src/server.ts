@@ -40,12 +40,7 @@ interface Settings {
 }
 const DEFAULT_SETTINGS: Settings = { enable: true, detect: true, rules: {}, previousReport: 'auto', inlayHints: false, localStructures: [] };
 let settings: Settings = { ...DEFAULT_SETTINGS };
-<<<<<<< HEAD
 const fromClient = (s: Partial<Settings>): Settings => ({ ...DEFAULT_SETTINGS, ...s, rules: s.rules ?? {}, localStructures: Array.isArray(s.localStructures) ? s.localStructures : [] });
-const previous = new PreviousReports([]);
-=======
-const fromClient = (s: Partial<Settings>): Settings => ({ ...DEFAULT_SETTINGS, ...s, rules: s.rules ?? {} });
->>>>>>> main
 let locale: Locale = 'zh-CN';
 let pullDiagnostics = false;
 let configurationCapability = false;

@@ -1,7 +1,7 @@
 // Cell and table rules: values (R-INT, R-BLANK), what the reader could not read,
 // template rows and labels (R-TEMPLATE, R-LABEL), table 2's fee and stock columns.
 
-import { columnName, rowName as rowNameOf, t2Rows, t2Template, t3Def, tableName } from '../format/vocabulary';
+import { columnName, rowName as rowNameOf, t2Rows, t2Template, t3Def, t3Variant, tableName } from '../format/vocabulary';
 import type { Fix } from '../findings';
 import type { ReportModel, Row, Table } from '../model';
 import type { Rule } from './types';
@@ -197,7 +197,7 @@ export const templateVersion: Rule = {
       return;
     }
     // A 2021 table 2 with a 2019-style table 3 (（六）其他处理 as one row): one mixed template.
-    const oneOther = model.template.otherHandlingAsOneRow ? model.tables.T3?.rows.find((r) => r.id === 'R3_6') : undefined;
+    const oneOther = t3Variant(model) === 'F2021-other-as-one-row' ? model.tables.T3?.rows.find((r) => r.id === 'R3_6') : undefined;
     if (byContent === 'F2021' && oneOther?.labelSpan) {
       report({
         code: 'template-version',
