@@ -5,8 +5,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { renderBlankReport, type BlankLayout } from '../../server/src/engine/format/render';
-import type { TableGridView } from '../../server/src/engine/view/grid';
+import { renderBlankReport, type BlankLayout, type TableGridView } from '../../server/src/engine/index';
 import { registerTablePreview } from './preview';
 
 let client: LanguageClient | undefined;

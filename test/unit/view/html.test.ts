@@ -5,8 +5,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { check, parse } from '../../../server/src/engine/index.ts';
-import { buildGridView } from '../../../server/src/engine/view/grid.ts';
-import { escapeHtml, PREVIEW_CSS, reportsPage, viewHtml } from '../../../server/src/engine/view/html.ts';
+import { buildGridView } from '../../../server/src/engine/index.ts';
+import { escapeHtml, PREVIEW_CSS, reportsPage, viewHtml } from '../../../server/src/engine/index.ts';
 import { BROKEN_REPORT, CLEAN_REPORT, renderReport } from '../../support/reports.ts';
 
 const htmlOf = (text: string, lang: 'zh' | 'en' = 'zh') => {
