@@ -5,7 +5,6 @@
 // stylesheet and script come from media/, the script carries a nonce, the HTML holds no
 // script. The HTML is rendered here by engine/view/html.ts and posted to the webview.
 
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { viewHtml, type TableGridView } from '../../../server/src/engine/index';
 import { isFromWebview, makeNonce, previewShell, type ToWebview } from './shell';
@@ -114,7 +113,7 @@ export function registerTablePreview(context: vscode.ExtensionContext, getView: 
     ready = false;
     p.webview.html = previewShell({
       cspSource: p.webview.cspSource,
-      nonce: makeNonce((n) => randomBytes(n)),
+      nonce: makeNonce((n) => crypto.getRandomValues(new Uint8Array(n))),
       styleUri: p.webview.asWebviewUri(vscode.Uri.joinPath(media, 'preview.css')).toString(),
       scriptUri: p.webview.asWebviewUri(vscode.Uri.joinPath(media, 'preview.js')).toString(),
       lang: lang(),
