@@ -1,10 +1,13 @@
 // Renders table 3 and table 4 of a report in each layout real exports produce, around a
 // fixed frame (title, sections). Used by layout tests and round-trip properties.
 
+import { renderPdfText } from './layouts-pdf.ts';
 import { T3_ROWS, type Cells } from './reports.ts';
 
-export type Layout = 'tsv' | 'cell-per-line' | 'blank-separated' | 'space' | 'markdown' | 'markdown-ocr' | 'pipe-per-line' | 'flattened';
-export const LAYOUTS: Layout[] = ['tsv', 'cell-per-line', 'blank-separated', 'space', 'markdown', 'markdown-ocr', 'pipe-per-line', 'flattened'];
+export type Layout = 'tsv' | 'cell-per-line' | 'blank-separated' | 'space' | 'markdown' | 'markdown-ocr' | 'pipe-per-line' | 'flattened' | 'pdf-layout' | 'pdf-raw';
+export const LAYOUTS: Layout[] = ['tsv', 'cell-per-line', 'blank-separated', 'space', 'markdown', 'markdown-ocr', 'pipe-per-line', 'flattened', 'pdf-layout', 'pdf-raw'];
+/** Layouts that cannot show an empty cell (a PDF's text loses it). */
+export const NO_BLANKS: Layout[] = ['space', 'pdf-layout', 'pdf-raw'];
 
 const bare = (label: string) => label.split('\t').filter(Boolean).at(-1)!;
 const cell = (v: number | '') => (v === '' ? '' : String(v));
@@ -85,9 +88,11 @@ function t4Lines(layout: Layout, t4: Cells): string[] {
     case 'flattened':
       return [...head, t4.map(cell).join(''), ''];
   }
+  throw new Error(`${layout}: the whole report is rendered by renderPdfText`);
 }
 
 export function renderInLayout(layout: Layout, t3: Record<string, Cells>, t4: Cells, year = 2024): string {
+  if (layout === 'pdf-layout' || layout === 'pdf-raw') return renderPdfText(layout, t3, t4, year);
   return [
     `某某市某某局${year}年政府信息公开工作年度报告`,
     '',
