@@ -5,8 +5,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { check, parse } from '../../../server/src/engine/index.ts';
-import { buildGridView } from '../../../server/src/engine/index.ts';
-import { escapeHtml, PREVIEW_CSS, reportsPage, viewHtml } from '../../../server/src/engine/index.ts';
+import { buildGridView } from '../../../server/src/engine/view/grid.ts';
+import { escapeHtml, PREVIEW_CSS, reportsPage, viewHtml } from '../../../server/src/engine/view/html.ts';
 import { BROKEN_REPORT, CLEAN_REPORT, renderReport } from '../../support/reports.ts';
 
 const htmlOf = (text: string, lang: 'zh' | 'en' = 'zh') => {
@@ -144,12 +144,11 @@ test('the page lists each report\'s findings with their lines, capped', () => {
   assert.match(page, /另有 2 条未列出/);
 });
 
-// Speed is measured by `npm run bench`, not here (a timed test fails on a loaded machine).
-test('a large folder makes a page bounded by the template (each report adds at most its grids)', () => {
+test('a page for a large folder grows linearly with the reports (the grids are bounded by the template)', () => {
+  // Speed is measured by `npm run bench`; here only the size, which is what would blow up.
   const r = check(BROKEN_REPORT);
   const view = buildGridView(r.model, r.findings);
-  const one = reportsPage([{ path: 'r.txt', view }]).length;
+  const one = reportsPage([{ path: 'r0.txt', view }]).length;
   const page = reportsPage(Array.from({ length: 300 }, (_, i) => ({ path: `r${i}.txt`, view })));
-  assert.ok(page.length <= 300 * one, `${page.length} > 300 × ${one}`);
-  assert.ok(page.length < 60_000_000);
+  assert.ok(page.length < one * 300 * 1.1, `300 reports: ${page.length} characters, one: ${one}`);
 });
