@@ -86,7 +86,7 @@ export const sectionMissing: Rule = {
           en: `Section ${def.index} “${heading(def.index)}” (${['General', 'Proactive disclosure', 'Applications', 'Review and litigation', 'Problems and improvements', 'Other matters'][def.index - 1]}) is missing`,
         },
         fixes: [fix],
-        data: { section: def.index },
+        location: { kind: 'section', section: def.index },
       });
     }
   },
@@ -218,7 +218,7 @@ export const sectionTitle: Rule = {
           zh: `本报告第五、六部分采用地方结构（${local.description.zh}），与全国格式（五、存在的主要问题及改进情况；六、其他需要报告的事项）不同；如为本地区统一要求，可在 .nianbaorc.json 的 "localStructures" 中声明 "${local.id}"`,
           en: `Sections 五 and 六 follow a local structure (${local.description.en}) instead of the national format (五 problems and improvements; 六 other matters); if your region requires it, declare "${local.id}" in "localStructures" of .nianbaorc.json`,
         },
-        data: { structure: local.id },
+        location: { kind: 'section', section: at.heading.index },
       });
     }
     for (const s of real(model)) {
