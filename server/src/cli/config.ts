@@ -7,7 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { SeveritySetting } from '../engine';
-import { LOCAL_STRUCTURES } from '../engine/format/sections';
+import { LOCAL_STRUCTURES } from '../engine';
 
 export const CONFIG_FILE = '.nianbaorc.json';
 export const SEVERITY_SETTINGS: SeveritySetting[] = ['off', 'hint', 'info', 'warning', 'error'];

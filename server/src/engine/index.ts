@@ -17,7 +17,7 @@ export { rules, ruleByCode } from './rules/index';
 export { docsUrl, type Rule } from './rules/types';
 
 // the format: templates, names, a blank report
-export { CHINESE_NUMERALS, SECTIONS } from './format/sections';
+export { CHINESE_NUMERALS, LOCAL_STRUCTURES, SECTIONS, type LocalStructure } from './format/sections';
 export { ROW_NOTES, T3_COLUMN_COUNT, T4_COLUMN_COUNT, TEMPLATES, type ColumnDef, type TemplateName } from './format/templates';
 export {
   columnName,
