@@ -29,7 +29,18 @@ export function templateForYear(year: number): TemplateId {
   return 'legacy';
 }
 
-/** The title: a short line naming the report (`…2021年政府信息公开工作年度报告`). */
+// Page chrome around the title of a page copied from a site (spec §1.3): a label before the
+// title (`标题:`), metadata lines (`发布时间:`, `来源： 时间：…`), breadcrumbs, `打印 关闭`.
+const TITLE_LABEL = /^(?:标题|文章标题|题目|名称)[ \t]*[:：][ \t]*/;
+const META_LINE = /^(?:发布时间|发布日期|成文日期|发布机构|发文机关|来源|信息来源|时间|文号|发文字号|索引号|栏目|主题分类|原文链接|本地目录|分享到|当前位置|您的位置|您现在的位置|浏览次数|点击数)[ \t]*[:：]|^字号[:： \t]*大[ \t]*中[ \t]*小|^[【\[]?[ \t]*打印[ \t]*[】\]]?[ \t]*[【\[]?[ \t]*关闭|^首页[ \t]*[>＞›»]/;
+/** The issuing body in page metadata: `发布机构: X`, `来源：X 时间：…`. */
+const META_AGENCY = /(?:^|\n)[ \t]*(?:发布机构|发文机关|来源|信息来源)[ \t]*[:：][ \t]*([^\s:：][^\n]*?)[ \t]*(?=(?:时间|发布时间)[ \t]*[:：]|\n|$)/;
+
+/**
+ * The title: a short line naming the report (`…2021年政府信息公开工作年度报告`), read through
+ * page chrome; a preface run on after it on the same line is no part of it. The issuing body
+ * comes from the title, else the line before it, else the page's metadata.
+ */
 export function findTitle(nt: NormalizedText, sections: Section[]): TitleInfo | null {
   const text = nt.text;
   // Look in the first part of the document: before the second heading or the first 3000 units.
@@ -41,13 +52,27 @@ export function findTitle(nt: NormalizedText, sections: Section[]): TitleInfo | 
     let nl = text.indexOf('\n', pos);
     if (nl === -1) nl = text.length;
     const raw = text.slice(pos, nl);
-    const lead = raw.length - raw.trimStart().length;
-    const body = raw.trim();
+    let lead = raw.length - raw.trimStart().length;
+    let body = raw.trim();
     if (nt.map[pos]! >= limitOrig) break;
+    const label = TITLE_LABEL.exec(body);
+    if (label) {
+      lead += label[0].length;
+      body = body.slice(label[0].length);
+    }
+    if (body.length > 0 && !label && META_LINE.test(body)) {
+      pos = nl + 1;
+      continue;
+    }
     if (body.length > 0) {
       count++;
       const m = TITLE_RE.exec(body);
-      if (m && body.length <= 80 && !/[。；]/.test(body.slice(0, m.index))) {
+      // The title, or the title with the preface run on after it (`…年度报告 根据《条例》…`).
+      const runOn = m ? body.slice(m.index + m[0].length) : '';
+      const whole = m && body.length <= 80;
+      const withPreface = m && !whole && m.index + m[0].length <= 80 && /^[ \t]*[\u4e00-\u9fff《（(]/.test(runOn) && /[。，,]/.test(runOn);
+      if (m && (whole || withPreface) && !/[。；]/.test(body.slice(0, m.index))) {
+        if (withPreface) body = body.slice(0, m.index + m[0].length);
         let start = pos + lead;
         const end = pos + lead + body.length;
         let agency: string | null = null;
@@ -62,6 +87,7 @@ export function findTitle(nt: NormalizedText, sections: Section[]): TitleInfo | 
             start = prevLine.start + (text.slice(prevLine.start, prevLine.end).length - text.slice(prevLine.start, prevLine.end).trimStart().length);
           }
         }
+        if (!agency) agency = META_AGENCY.exec(text.slice(0, 3000))?.[1]?.trim() || null;
         const span = spanToOriginal(nt, start, end);
         return { text: nt.original.slice(span.start, span.end), span, agency };
       }

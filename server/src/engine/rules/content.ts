@@ -9,7 +9,7 @@ import type { Cell, ReportModel, Span } from '../model';
 import { normalizedText } from '../text/normalized';
 import { spanToOriginal, type NormalizedText } from '../text/normalize';
 import { cellAt } from './arithmetic';
-import type { Rule } from './types';
+import type { Report, Rule } from './types';
 
 const nt = (model: ReportModel): NormalizedText => normalizedText(model);
 
@@ -64,14 +64,12 @@ export const narrativeMismatch: Rule = {
     const n = nt(model);
     const text = n.text;
     for (const r of proseRanges(model, n)) {
-      // Sentences: split at 。；！？ and line breaks.
-      let s = r.start;
-      for (let i = r.start; i <= r.end; i++) {
-        const ch = i < r.end ? text[i]! : '。';
-        if (ch !== '。' && ch !== '；' && ch !== ';' && ch !== '！' && ch !== '？' && ch !== '\n') continue;
-        if (i - s >= 6) checkSentence(model, text, s, i, (c) => {
+      for (const sentence of sentences(text, r.start, r.end)) {
+        if (sentence.text.length < 6) continue;
+        checkSentence(model, sentence.text, (c) => {
           if (c.expected === null || c.expected === c.value) return;
-          const span = spanToOriginal(n, c.at, c.at + c.len);
+          const at = sentence.at[c.at]!;
+          const span = spanToOriginal(n, at, sentence.at[c.at + c.len - 1]! + 1);
           const cell = c.cell && c.cell !== 'no-row' ? c.cell : undefined;
           report({
             code: 'narrative-mismatch',
@@ -82,14 +80,94 @@ export const narrativeMismatch: Rule = {
             related: cell?.span ? [{ span: cell.span, message: { zh: '表格中的值', en: 'value in the table' } }] : [],
           });
         });
-        s = i + 1;
       }
     }
   },
 };
 
-function checkSentence(model: ReportModel, text: string, s: number, e: number, emit: (c: Claim) => void): void {
-  const sentence = text.slice(s, e);
+/**
+ * The sentences of a prose range (split at 。；！？ and paragraph ends), each with the
+ * normalised offset of every character. A line break inside a paragraph — a PDF text
+ * layer wraps lines at the page width: a long line that does not end a sentence — is
+ * not a boundary: it and the next line's indentation are left out of the sentence, so
+ * `申请3\n  份` reads as `申请3份`.
+ */
+function sentences(text: string, start: number, end: number): { text: string; at: number[] }[] {
+  const out: { text: string; at: number[] }[] = [];
+  let cur = '';
+  let at: number[] = [];
+  let lineLen = 0;
+  const flush = () => {
+    if (cur.trim()) out.push({ text: cur, at });
+    cur = '';
+    at = [];
+  };
+  for (let i = start; i < end; i++) {
+    const ch = text[i]!;
+    if (ch === '\r' && text[i + 1] === '\n') continue;
+    if (ch === '\n' || ch === '\r') {
+      const last = cur.trimEnd().slice(-1);
+      const wrapped = lineLen >= 20 && last !== '' && !/[。！？；;:：]/.test(last);
+      lineLen = 0;
+      if (!wrapped) {
+        flush();
+        continue;
+      }
+      while (i + 1 < end && /[ \t\f]/.test(text[i + 1]!)) i++;
+      continue;
+    }
+    if (ch !== ' ' && ch !== '\t') lineLen++;
+    if (ch === '。' || ch === '；' || ch === ';' || ch === '！' || ch === '？') {
+      flush();
+      continue;
+    }
+    cur += ch;
+    at.push(i);
+  }
+  flush();
+  return out;
+}
+
+/** Sum of table 3's 总计 over a group's items (`R3_4` → R3_4_1…), or the group's own row
+ *  when it is one row (（六）其他处理 in F2019 and the mixed template). */
+function groupTotal(model: ReportModel, group: string): number | null {
+  const rows = model.tables.T3?.rows ?? [];
+  const items = rows.filter((r) => r.id.startsWith(`${group}_`));
+  const ids = items.length > 0 ? items.map((r) => r.id) : rows.some((r) => r.id === group) ? [group] : [];
+  if (ids.length === 0) return null;
+  let total = 0;
+  for (const id of ids) {
+    const v = t3(model, id);
+    if (v === null) return null;
+    total += v;
+  }
+  return total;
+}
+
+/** Table 3's 一、本年新收 summed over the five 法人或其他组织 columns. */
+function legalPersons(model: ReportModel): number | null {
+  let total = 0;
+  for (const col of ['C2', 'C3', 'C4', 'C5', 'C6']) {
+    const v = t3(model, 'R1', col);
+    if (v === null) return null;
+    total += v;
+  }
+  return total;
+}
+
+const COUNT = '(\\d+)\\s*(?:件|份|条|项)';
+/** Counts of one table-3 cell or group, said in a clause of a sentence about applications. */
+const APPLICATION_COUNTS: { re: RegExp; what: { zh: string; en: string }; expected: (m: ReportModel) => number | null; cell?: { row: string; col: string } }[] = [
+  { re: new RegExp(`(?:其中)?法人(?:或其他组织|和其他组织|及其他组织)?(?:提出(?:的)?)?(?:申请)?[^0-9，,]{0,2}?${COUNT}`), what: { zh: '法人或其他组织的申请', en: 'applications from legal persons and other organisations' }, expected: legalPersons },
+  { re: new RegExp(`自然人(?:提出(?:的)?)?(?:申请)?[^0-9，,]{0,2}?${COUNT}`), what: { zh: '自然人的申请', en: 'applications from natural persons' }, expected: (m) => t3(m, 'R1', 'C1'), cell: { row: 'R1', col: 'C1' } },
+  { re: new RegExp(`(?:办结|答复|办理)(?:了)?(?:政府信息公开|依申请公开)?(?:申请)?${COUNT}`), what: { zh: '办结的申请', en: 'applications handled' }, expected: (m) => t3(m, 'R3_7'), cell: { row: 'R3_7', col: 'C7' } },
+  { re: new RegExp(`(?<![及和、])部分公开[^0-9，,]{0,4}?${COUNT}`), what: { zh: '部分公开', en: 'partly granted' }, expected: (m) => t3(m, 'R3_2'), cell: { row: 'R3_2', col: 'C7' } },
+  { re: new RegExp(`无法提供[^0-9，,]{0,4}?${COUNT}`), what: { zh: '无法提供', en: 'could not be provided' }, expected: (m) => groupTotal(m, 'R3_4') },
+  { re: new RegExp(`不予处理[^0-9，,]{0,4}?${COUNT}`), what: { zh: '不予处理', en: 'not processed' }, expected: (m) => groupTotal(m, 'R3_5') },
+  { re: new RegExp(`其他处理[^0-9，,]{0,4}?${COUNT}`), what: { zh: '其他处理', en: 'otherwise handled' }, expected: (m) => groupTotal(m, 'R3_6') },
+];
+
+function checkSentence(model: ReportModel, sentence: string, emit: (c: Claim) => void): void {
   if (EXCLUDE.test(sentence)) return;
   // Clauses inside the sentence (，,): counts are matched per clause.
   const about = ABOUT_APPLICATIONS.test(sentence);
@@ -98,10 +176,10 @@ function checkSentence(model: ReportModel, text: string, s: number, e: number, e
     const ch = i < sentence.length ? sentence[i]! : '，';
     if (ch !== '，' && ch !== ',' && ch !== '、') continue;
     const clause = sentence.slice(cs, i);
-    const base = s + cs;
+    const base = cs;
     cs = i + 1;
     if (about) {
-      const m = /信息公开申请[^0-9]{0,4}?(\d+)\s*件/.exec(clause);
+      const m = /信息公开申请[^0-9]{0,4}?(\d+)\s*(?:件|份|条|项)/.exec(clause) ?? /(?:收到|受理|新收)[^0-9，,]{0,6}?依申请公开(?:事项|事宜)?[^0-9]{0,2}?(\d+)\s*(?:件|份|条|项)/.exec(clause);
       if (m) {
         const carried = /含上年(?:度)?结转/.test(clause);
         const r1 = t3(model, 'R1');
@@ -119,12 +197,23 @@ function checkSentence(model: ReportModel, text: string, s: number, e: number, e
       else if (granted && !/不予公开/.test(clause.slice(0, granted.index + 4)))
         emit({ at: base + granted.index + granted[0].lastIndexOf(granted[1]!), len: granted[1]!.length, value: Number(granted[1]), expected: t3(model, 'R3_1'), what: { zh: '予以公开', en: 'granted' }, cell: cellAt(model, { table: 'T3', row: 'R3_1', col: 'C7' }) });
       if (refused) emit({ at: base + refused.index + refused[0].lastIndexOf(refused[1]!), len: refused[1]!.length, value: Number(refused[1]), expected: sum(['R3_3_1', 'R3_3_2', 'R3_3_3', 'R3_3_4', 'R3_3_5', 'R3_3_6', 'R3_3_7', 'R3_3_8']), what: { zh: '不予公开', en: 'refused' } });
+      for (const p of APPLICATION_COUNTS) {
+        const m = p.re.exec(clause);
+        if (!m) continue;
+        emit({ at: base + m.index + m[0].lastIndexOf(m[1]!), len: m[1]!.length, value: Number(m[1]), expected: p.expected(model), what: p.what, ...(p.cell ? { cell: cellAt(model, { table: 'T3', ...p.cell }) } : {}) });
+      }
     }
     const carry = /上年(?:度)?结转(?:的)?(?:政府信息公开)?申请[^0-9]{0,4}?(\d+)\s*件/.exec(clause);
     if (carry) emit({ at: base + carry.index + carry[0].lastIndexOf(carry[1]!), len: carry[1]!.length, value: Number(carry[1]), expected: t3(model, 'R2'), what: { zh: '上年结转申请', en: 'applications carried over from last year' }, cell: cellAt(model, { table: 'T3', row: 'R2', col: 'C7' }) });
     const next = /结转下(?:一)?年度(?:继续办理)?[^0-9]{0,4}?(\d+)\s*件/.exec(clause);
     if (next && (about || /申请/.test(sentence))) emit({ at: base + next.index + next[0].lastIndexOf(next[1]!), len: next[1]!.length, value: Number(next[1]), expected: t3(model, 'R4'), what: { zh: '结转下年度继续办理', en: 'applications carried over to next year' }, cell: cellAt(model, { table: 'T3', row: 'R4', col: 'C7' }) });
-    const review = /(?:被申请)?行政复议[^0-9，。]{0,4}?(\d+)\s*(?:件|起|次)/.exec(clause);
+    const suit = /行政诉讼[^0-9，,。]{0,4}?(\d+)\s*(?:件|起|次|条)/.exec(clause);
+    if (suit && /政府信息公开|信息公开/.test(sentence)) {
+      const ld = t4(model, 'LD5');
+      const lr = t4(model, 'LR5');
+      emit({ at: base + suit.index + suit[0].lastIndexOf(suit[1]!), len: suit[1]!.length, value: Number(suit[1]), expected: ld === null || lr === null ? null : ld + lr, what: { zh: '行政诉讼', en: 'lawsuits' } });
+    }
+    const review = /(?:被申请)?行政复议[^0-9，,。]{0,4}?(\d+)\s*(?:件|起|次|条)/.exec(clause);
     if (review && /政府信息公开|信息公开/.test(sentence)) emit({ at: base + review.index + review[0].lastIndexOf(review[1]!), len: review[1]!.length, value: Number(review[1]), expected: t4(model, 'RV5'), what: { zh: '行政复议', en: 'administrative reviews' }, cell: cellAt(model, { table: 'T4', row: 'T4', col: 'RV5' }) });
   }
   // `全部办结` / `均已办结` ⇒ nothing carried over to next year.
@@ -133,8 +222,14 @@ function checkSentence(model: ReportModel, text: string, s: number, e: number, e
     const i = sentence.search(/(?:全部|均已|均)办结/);
     if (r4 !== null && r4 !== 0) {
       const len = sentence.slice(i).match(/^(?:全部|均已|均)办结/)![0].length;
-      emit({ at: s + i, len, value: 0, expected: r4, what: { zh: '已全部办结（结转下年度应为 0）', en: 'all were handled (so 0 carried over)' }, cell: cellAt(model, { table: 'T3', row: 'R4', col: 'C7' }) });
+      emit({ at: i, len, value: 0, expected: r4, what: { zh: '已全部办结（结转下年度应为 0）', en: 'all were handled (so 0 carried over)' }, cell: cellAt(model, { table: 'T3', row: 'R4', col: 'C7' }) });
     }
+  }
+  // `未收到/未受理…信息公开申请` ⇒ no application this year.
+  const noApplication = /未(?:收到|受理)(?:过)?(?:任何)?(?:政府)?(?:信息公开申请|依申请公开)/.exec(sentence);
+  if (noApplication) {
+    const r1 = t3(model, 'R1');
+    if (r1 !== null && r1 !== 0) emit({ at: noApplication.index, len: noApplication[0].length, value: 0, expected: r1, what: { zh: '未收到政府信息公开申请', en: 'no application received' }, cell: cellAt(model, { table: 'T3', row: 'R1', col: 'C7' }) });
   }
   // `未发生/未产生…行政复议/行政诉讼` ⇒ the table-4 totals are 0.
   const none = /未(?:发生|产生|出现)[^。]{0,30}?(行政复议|行政诉讼)/.exec(sentence);
@@ -144,8 +239,8 @@ function checkSentence(model: ReportModel, text: string, s: number, e: number, e
     const lr = t4(model, 'LR5');
     const sawReview = /行政复议/.test(sentence.slice(none.index));
     const sawSuit = /行政诉讼/.test(sentence.slice(none.index));
-    if (sawReview && rv !== null && rv !== 0) emit({ at: s + none.index, len: none[0].length, value: 0, expected: rv, what: { zh: '未发生行政复议', en: 'no administrative review' }, cell: cellAt(model, { table: 'T4', row: 'T4', col: 'RV5' }) });
-    if (sawSuit && ld !== null && lr !== null && ld + lr !== 0) emit({ at: s + none.index, len: none[0].length, value: 0, expected: ld + lr, what: { zh: '未发生行政诉讼', en: 'no lawsuit' } });
+    if (sawReview && rv !== null && rv !== 0) emit({ at: none.index, len: none[0].length, value: 0, expected: rv, what: { zh: '未发生行政复议', en: 'no administrative review' }, cell: cellAt(model, { table: 'T4', row: 'T4', col: 'RV5' }) });
+    if (sawSuit && ld !== null && lr !== null && ld + lr !== 0) emit({ at: none.index, len: none[0].length, value: 0, expected: ld + lr, what: { zh: '未发生行政诉讼', en: 'no lawsuit' } });
   }
 }
 
@@ -176,11 +271,12 @@ export const yearMismatch: Rule = {
   code: 'year-mismatch',
   defaultSeverity: 'warning',
   spec: ['R-YEAR'],
-  description: { zh: '统计期限与报告年度一致', en: 'The statistics period matches the report year' },
+  description: { zh: '统计期限和正文所写年度与报告年度一致', en: 'The statistics period and the prose name the report year' },
   check({ model, report }) {
     if (!model.year || model.year.source !== 'title') return;
     const Y = model.year.value;
     const n = nt(model);
+    proseYears(model, n, Y, report);
     const m = /(?:统计期限|统计期|统计时间|统计周期)[^0-9\n]{0,12}(\d{4})\s*年\s*1\s*月\s*1\s*日[^0-9\n]{0,6}(\d{4})\s*年\s*12\s*月\s*31\s*日/.exec(n.text);
     if (!m) return;
     for (const g of [1, 2]) {
@@ -197,6 +293,44 @@ export const yearMismatch: Rule = {
     }
   },
 };
+
+// A sentence that opens with a year (after a sub-heading, if any) — not a date (`2023年12月`).
+const OPENING_YEAR = /^[ \t]*(?:[(（][一二三四五六七八九十]{1,3}[)）][^，,:：0-9]{0,14}?[:：]?)?[ \t]*(\d{4})[ \t]*年(?:度)?(?![ \t]*\d{1,2}[ \t]*月)/;
+/** Words that make a sentence a comparison or a span of years, not this year's own figures. */
+const COMPARISON = /上年|去年|上一年|前一年|同比|环比|相比|比较|较上|较去|以来|自\d{4}|至今|累计|增长|下降|减少|增加|持平|历年|往年/;
+const COUNTED = /\d+[ \t]*(?:条|件|个|次|篇|项|份|期)/;
+
+/**
+ * Prose about this report's own figures written under another year (`2023年，在主动公开的61条…`
+ * in a 2024 report — text kept from last year's report): a sentence of 一…四 that opens with a
+ * year other than the report's (the next year is plans), gives counts and compares with nothing.
+ */
+function proseYears(model: ReportModel, n: NormalizedText, Y: number, report: (f: Report) => void): void {
+  const parts = model.sections.filter((s) => s.heading.titleMatch !== 'none' && s.heading.index <= 4);
+  if (parts.length === 0) return;
+  for (const r of proseRanges(model, n)) {
+    for (const sentence of sentences(n.text, r.start, r.end)) {
+      const m = OPENING_YEAR.exec(sentence.text);
+      if (!m) continue;
+      const y = Number(m[1]);
+      if (y === Y || y === Y + 1 || y < 1990 || !COUNTED.test(sentence.text) || COMPARISON.test(sentence.text)) continue;
+      const digits = m.index + m[0].indexOf(m[1]!);
+      const startOrig = n.map[sentence.at[digits]!]!;
+      if (!parts.some((s) => startOrig >= s.span.start && startOrig < s.span.end)) continue;
+      const span = spanToOriginal(n, sentence.at[digits]!, sentence.at[digits + 3]! + 1);
+      report({
+        code: 'year-mismatch',
+        span,
+        message: {
+          zh: `这句写的是 ${y} 年的情况，报告年度为 ${Y} 年（是否沿用了往年报告的文字？）`,
+          en: `This sentence reports figures for ${y}; the report is for ${Y} (text kept from an earlier report?)`,
+        },
+        related: [{ span: model.year!.span, message: { zh: '报告年度', en: 'report year' } }],
+        fixes: [{ title: { zh: `改为 ${Y}`, en: `Change to ${Y}` }, edits: [{ span, newText: String(Y) }], isPreferred: true, safe: false }],
+      });
+    }
+  }
+}
 
 export const publishDate: Rule = {
   code: 'publish-date',

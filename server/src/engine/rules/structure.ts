@@ -263,10 +263,12 @@ export const titlePosition: Rule = {
     const first = real(model)[0];
     if (!model.title) {
       if (!first) return;
+      // Text copied from a web page leaves the title behind (it was the page's heading): info.
       report({
         code: 'title-position',
+        severity: 'info',
         span: first.heading.span,
-        message: { zh: '未找到报告标题（如“××2021年政府信息公开工作年度报告”）', en: 'No report title found (e.g. “…2021年政府信息公开工作年度报告”)' },
+        message: { zh: '未找到报告标题（如“××2021年政府信息公开工作年度报告”；从网页复制时标题常在正文之外）', en: 'No report title found (e.g. “…2021年政府信息公开工作年度报告”; text copied from a web page often leaves it out)' },
       });
       return;
     }
