@@ -3,11 +3,11 @@
 // each row's values to the columns (align.ts). Driven by format/templates.ts.
 
 import { squash } from '../format/sections';
-import { T3_COLUMN_COUNT, T3_COLUMN_VARIANTS, T4_COLUMN_COUNT, TEMPLATES, type ColumnDef, type RowDef, type T2RowDef, type T3Def } from '../format/templates';
+import { SIGN_WORDS, T3_COLUMN_COUNT, T3_COLUMN_VARIANTS, T4_COLUMN_COUNT, TEMPLATES, type ColumnDef, type RowDef, type T2RowDef, type T3Def } from '../format/templates';
 import { T3_DEFS, t3VariantOfRegion } from '../format/vocabulary';
 import type { Cell, Row, Span, Table } from '../model';
 import { spanToOriginal, type NormalizedText } from '../text/normalize';
-import { parseNumber, readRow, resolveJointly, slotValue, type Candidate, type Slot } from './align';
+import { fillEmptyLines, parseNumber, readRow, resolveJointly, slotValue, type Candidate, type Slot } from './align';
 import { tokenize, type Tok } from './cells';
 
 export interface TablesResult {
@@ -124,13 +124,29 @@ function toSpan(nt: NormalizedText, t: Tok): Span {
   return spanToOriginal(nt, t.s, t.e);
 }
 
+/** The number a cell holds: plain, or with a unit its column allows, or (a signed column)
+ *  with 增/减 for its sign. */
+function cellNumber(text: string, col: ColumnDef): number | null {
+  const plain = parseNumber(text);
+  if (plain !== null) return plain;
+  const t = text.replace(/\s+/g, '');
+  const unit = col.units?.find((u) => t.endsWith(u) && !col.units!.some((w) => w !== u && w.endsWith(u) && t.endsWith(w)));
+  if (unit) return parseNumber(t.slice(0, t.length - unit.length));
+  const sign = col.kind === 'signed' ? SIGN_WORDS[t[0]!] : undefined;
+  if (sign) {
+    const v = parseNumber(t.slice(1));
+    return v === null || /^[-+−]/.test(t.slice(1)) ? null : sign * v;
+  }
+  return null;
+}
+
 function makeCell(nt: NormalizedText, col: ColumnDef, slot: Slot | undefined, state?: 'unreadable'): Cell {
   if (state === 'unreadable') return { col: col.id, state: 'unreadable', raw: slot ? slot.text : '', value: null, span: slot ? toSpan(nt, slot) : null };
   if (slot === null || slot === undefined) return { col: col.id, state: 'absent', raw: '', value: null, span: null };
   const span = toSpan(nt, slot);
   const raw = nt.original.slice(span.start, span.end);
   if (slot.kind === 'blank') return { col: col.id, state: 'blank', raw: '', value: null, span };
-  const v = parseNumber(slot.text);
+  const v = cellNumber(slot.text, col);
   if (v === null) return { col: col.id, state: 'invalid', raw, value: null, span };
   const ok =
     col.kind === 'money' ? v >= 0 : col.kind === 'signed' ? Number.isInteger(v) : Number.isInteger(v) && v >= 0 && !/^[+]/.test(slot.text);
@@ -302,6 +318,7 @@ function readT3(nt: NormalizedText, from: number, to: number, firstLine: number)
 
   // Flattened rows: a label token that ends in digits and has no values.
   for (const p of found) {
+    p.values = fillEmptyLines(p.values, T3_COLUMN_COUNT, true);
     if (p.values.length === 0) {
       const sp = splitFlattened({ ...p.label, text: p.labelText, e: p.labelEnd }, T3_COLUMN_COUNT, T3_ROW_CHECK);
       if (sp) {
@@ -468,7 +485,8 @@ function readT2(nt: NormalizedText, from: number, to: number, firstLine: number)
   const rows: Row[] = [];
   for (const f of found) {
     const n = f.def.columns.length;
-    let v = f.values.slice();
+    const filled = fillEmptyLines(f.values, n, true);
+    let v = filled.slice();
     while (v.length > n && v[v.length - 1]!.kind === 'blank') v.pop();
     while (v.length > n && v[0]!.kind === 'blank') v.shift();
     const labelSpan = toSpan(nt, f.label);
@@ -491,7 +509,7 @@ function readT2(nt: NormalizedText, from: number, to: number, firstLine: number)
     rows.push({
       ...base,
       cells: f.def.columns.map((c, i) => makeCell(nt, c, i < v.length ? v[i] : null)),
-      alignment: v.length === f.values.length && v.length === n ? 'direct' : v.length < n ? 'reconstructed' : 'trimmed',
+      alignment: v.length === filled.length && v.length === n ? 'direct' : v.length < n ? 'reconstructed' : 'trimmed',
     });
   }
   const region = { start: from, end: Math.max(end, from) };
@@ -582,7 +600,7 @@ function readT4(nt: NormalizedText, from: number, to: number, firstLine: number)
       values.push(t);
     }
   }
-  const vals = flattened ? flattened.values : values;
+  const vals = flattened ? flattened.values : fillEmptyLines(values, T4_COLUMN_COUNT, false);
   const headerTok = toks[lastText]!;
   const region = { start: from, end: Math.max(headerTok.e, vals.length ? vals[vals.length - 1]!.e : headerTok.e) };
   const problems: Table['problems'] = [];
