@@ -11,13 +11,7 @@ export interface ColumnDef {
   en: string;
   /** Kinds of value: count (integer ≥ 0), signed (F2019 本年增/减), money (decimal ≥ 0, 万元). */
   kind: 'count' | 'signed' | 'money';
-  /** Units a value may carry after its number, for a column whose header names none
-   *  (F2019 采购总金额: `38518699.09元`). The value is the number as written. */
-  units?: string[];
 }
-
-/** Words written before a signed change instead of a sign (F2019 本年增/减: `减12`). */
-export const SIGN_WORDS: Record<string, 1 | -1> = { 增: 1, 减: -1 };
 
 export interface RowDef {
   id: string;
@@ -285,7 +279,7 @@ export const TEMPLATES: Record<TemplateName, TemplateDef> = {
           { id: 'PEN', label: '行政处罚', en: 'administrative penalties', block: '第二十条第（六）项', keywords: ['行政处罚'], columns: items() },
           { id: 'COE', label: '行政强制', en: 'administrative coercion', block: '第二十条第（六）项', keywords: ['行政强制'], columns: items() },
           { id: 'FEE', label: '行政事业性收费', en: 'administrative fees', block: '第二十条第（八）项', keywords: ['行政事业性收费', '事业性收费'], columns: [count('PREV', '上一年项目数量', 'items last year'), { id: 'DELTA', label: '本年增/减', en: 'change this year', kind: 'signed' }] },
-          { id: 'PROC', label: '政府集中采购', en: 'centralised government procurement', block: '第二十条第（九）项', keywords: ['政府集中采购', '集中采购'], columns: [count('COUNT', '采购项目数量', 'procurement projects'), { id: 'AMOUNT', label: '采购总金额', en: 'procurement amount', kind: 'money', units: ['元', '万元'] }] },
+          { id: 'PROC', label: '政府集中采购', en: 'centralised government procurement', block: '第二十条第（九）项', keywords: ['政府集中采购', '集中采购'], columns: [count('COUNT', '采购项目数量', 'procurement projects'), { id: 'AMOUNT', label: '采购总金额', en: 'procurement amount', kind: 'money' }] },
         ];
       })(),
     },
