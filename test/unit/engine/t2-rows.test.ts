@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { check } from '../../../server/src/engine/index.ts';
 import { renderReport } from '../../support/reports.ts';
 
-const rowMissing = (text: string) => check(text).findings.filter((f) => f.code === 'row-missing').map((f) => `${f.severity}:${f.data?.row}`);
+const rowMissing = (text: string) => check(text).findings.filter((f) => f.code === 'row-missing').map((f) => `${f.severity}:${f.location?.kind === "row" ? f.location.row : "?"}`);
 
 test('规章 deleted beside 行政规范性文件 is a note (info), with the reason', () => {
   const text = renderReport().replace('规章\t0\t0\t0\n', '');
