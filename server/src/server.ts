@@ -18,14 +18,13 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { checkModel, LineIndex, localize, parse, type CheckOptions, type Finding, type Locale, type ReportModel, type SeveritySetting } from './engine/index';
+import { checkModel, LIMITS, LineIndex, localize, parse, type CheckOptions, type Finding, type Locale, type ReportModel, type SeveritySetting } from './engine/index';
 import { docsUrl } from './engine/rules/types';
 import { fixAll } from './engine/fix';
 import { ROW_NOTES, T3_F2021_ONE_OTHER_ROW, TEMPLATES } from './engine/format/templates';
 import { buildGridView } from './engine/view/grid';
-import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { decodeReport } from './lsp/decode';
+import { readReportFile } from './node/read';
 import { PreviousReports, uriToPath } from './lsp/previous';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -46,8 +45,8 @@ let locale: Locale = 'zh-CN';
 let pullDiagnostics = false;
 let configurationCapability = false;
 
-/** Above this size (UTF-16 units) only structure is checked, to keep typing responsive. */
-const MAX_FULL_CHECK = 2_000_000;
+/** Of a longer document (UTF-16 units) only the start is checked, to keep typing responsive. */
+const MAX_FULL_CHECK = LIMITS.checkChars;
 
 interface Analysis {
   version: number;
@@ -429,12 +428,9 @@ connection.onRequest('nianbao/checkWorkspace', () => {
     files++;
     const uri = pathToFileURL(path).toString();
     if (documents.get(uri)) continue; // open documents are checked as the user edits them
-    let text: string;
-    try {
-      text = decodeReport(readFileSync(path));
-    } catch {
-      continue;
-    }
+    const read = readReportFile(path);
+    if (!read.ok) continue;
+    const text = read.text;
     const doc = TextDocument.create(uri, 'plaintext', 0, text);
     const a = analyse(doc);
     cache.delete(uri);
