@@ -21,7 +21,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkModel, LIMITS, LineIndex, localize, parse, type CheckOptions, type Finding, type Locale, type ReportModel, type SeveritySetting } from './engine/index';
 import { docsUrl } from './engine/rules/types';
 import { fixAll } from './engine/fix';
-import { ROW_NOTES, T3_F2021_ONE_OTHER_ROW, TEMPLATES } from './engine/format/templates';
+import { ROW_NOTES } from './engine/format/templates';
+import { t3Def, tableHeading, TABLE_IDS } from './engine/format/vocabulary';
 import { buildGridView } from './engine/view/grid';
 import { pathToFileURL } from 'node:url';
 import { readReportFile } from './node/read';
@@ -223,12 +224,6 @@ connection.onDocumentSymbol((params) => {
   return documentSymbols(a);
 });
 
-const TABLE_TITLES: Record<string, { zh: string; en: string }> = {
-  T2: { zh: '表二 主动公开政府信息情况', en: 'Table 2 Proactive disclosure' },
-  T3: { zh: '表三 收到和处理政府信息公开申请情况', en: 'Table 3 Applications' },
-  T4: { zh: '表四 行政复议、行政诉讼情况', en: 'Table 4 Review and litigation' },
-};
-
 function documentSymbols(a: Analysis): DocumentSymbol[] {
   const m = a.model;
   const sym = (name: string, span: { start: number; end: number }, sel: { start: number; end: number }, kind: SymbolKind, children: DocumentSymbol[] = []): DocumentSymbol => {
@@ -238,11 +233,11 @@ function documentSymbols(a: Analysis): DocumentSymbol[] {
   };
   const sections: DocumentSymbol[] = m.sections.map((s) => {
     const children: DocumentSymbol[] = s.subHeadings.map((h) => sym(h.label, h.span, h.span, SymbolKind.Namespace));
-    for (const id of ['T2', 'T3', 'T4'] as const) {
+    for (const id of TABLE_IDS) {
       const t = m.tables[id];
       if (!t || t.span.start < s.span.start || t.span.start >= s.span.end) continue;
-      const rows: DocumentSymbol[] = id === 'T3' ? t3Symbols(t, sym) : [];
-      children.push(sym(localize(TABLE_TITLES[id]!, locale), { start: t.span.start, end: Math.max(t.span.end, t.span.start + 1) }, { start: t.span.start, end: t.span.start }, SymbolKind.Struct, rows));
+      const rows: DocumentSymbol[] = id === 'T3' ? t3Symbols(m, t, sym) : [];
+      children.push(sym(localize(tableHeading(id), locale), { start: t.span.start, end: Math.max(t.span.end, t.span.start + 1) }, { start: t.span.start, end: t.span.start }, SymbolKind.Struct, rows));
     }
     children.sort((x, y) => x.range.start.line - y.range.start.line || x.range.start.character - y.range.start.character);
     const end = Math.max(s.span.end, s.heading.span.end);
@@ -264,10 +259,11 @@ function documentSymbols(a: Analysis): DocumentSymbol[] {
  * holding their items）、四. Group rows hold no numbers, so their range is their items'.
  */
 function t3Symbols(
+  m: ReportModel,
   t: import('./engine/index').Table,
   sym: (name: string, span: { start: number; end: number }, sel: { start: number; end: number }, kind: SymbolKind, children?: DocumentSymbol[]) => DocumentSymbol,
 ): DocumentSymbol[] {
-  const def = t.rows.some((r) => r.id === 'R3_6') ? T3_F2021_ONE_OTHER_ROW : TEMPLATES.F2021.T3;
+  const def = t3Def(m);
   const byId = new Map(t.rows.filter((r) => r.labelSpan).map((r) => [r.id, r]));
   const build = (parent: string | undefined): DocumentSymbol[] => {
     const out: DocumentSymbol[] = [];
