@@ -1,7 +1,7 @@
 // Decoding report files, for the CLI and the language server alike: UTF-8 (with or without
 // BOM), UTF-16 LE/BE with BOM, GB18030 (a superset of GBK/GB2312: what Chinese Windows saves
-// as "ANSI"). Uses the runtime's TextDecoder only, so the server bundles no encoding tables
-// (encoding back, for --fix, is in encode.ts).
+// as "ANSI"). Uses the runtime's TextDecoder only — so it also runs in the browser (web/) and
+// the server bundles no encoding tables (encoding back, for --fix, is in encode.ts).
 //
 // Detection, in order:
 //   1. a BOM decides;
