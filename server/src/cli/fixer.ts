@@ -8,7 +8,7 @@ import type { EncodingName } from '../node/decode';
 import { encode } from '../node/encode';
 import { replaceFileContents, WriteRefused, type WriteMethod } from '../node/write';
 
-export { fixAll } from '../engine/fix';
+export { fixAll } from '../engine';
 
 /** Whether fix-all would change something for this finding (JSON `fixable`). */
 export function isFixable(f: Finding): boolean {

@@ -6,8 +6,7 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parse, type ReportModel } from '../engine/index';
-import { LIMITS } from '../engine/options';
+import { LIMITS, parse, type ReportModel } from '../engine';
 import type { Decoded } from './decode';
 import { readReportFile } from './read';
 import { walkReports } from './walk';

@@ -2,8 +2,7 @@
 // problem as a one-line bilingual message — shared by the CLI and the language server.
 
 import * as fs from 'node:fs';
-import type { Localized } from '../engine/findings';
-import { LIMITS } from '../engine/options';
+import { LIMITS, type Localized } from '../engine';
 import { decode, DecodeError, type Decoded } from './decode';
 
 export type ReadResult = ({ ok: true } & Decoded) | { ok: false; message: Localized };

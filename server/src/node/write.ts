@@ -15,7 +15,7 @@
 import * as nodeFs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { Localized } from '../engine/findings';
+import type { Localized } from '../engine';
 import { ioMessage } from './read';
 
 /** A write that was not done (the file is unchanged); `message` says why, in both languages. */
