@@ -12,8 +12,19 @@ export interface CheckOptions {
   /** Local structures (format/sections.ts LOCAL_STRUCTURES ids, e.g. `fee-section`) this
    *  workspace accepts: a report that follows one gets no `section-title` warning for it. */
   localStructures?: string[];
-  /** Texts longer than this (UTF-16 units) are checked for structure only. */
-  maxTableCheckLength?: number;
 }
 
-export const DEFAULT_MAX_TABLE_CHECK_LENGTH = 8 * 1024 * 1024;
+/**
+ * Size limits, said once for every adapter (CLI, language server, workspace search). A real
+ * report is well under 1 MB; anything far larger is not a report, and checking it would only
+ * stall the editor.
+ */
+export const LIMITS = {
+  /** Files larger than this (bytes on disk) are not read as reports. */
+  fileBytes: 8 * 1024 * 1024,
+  /** Of a longer text (UTF-16 code units), only the first this-many are checked. */
+  checkChars: 2_000_000,
+  /** Workspace search for reports (last year's report, "check all reports"): files and folder depth. */
+  workspaceFiles: 3000,
+  workspaceDepth: 6,
+} as const;
