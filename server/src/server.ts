@@ -29,6 +29,7 @@ import {
   foldingRanges,
   hoverAt,
   inlayHints,
+  LIMITS,
   LineIndex,
   localize,
   outline,
@@ -64,8 +65,8 @@ let locale: Locale = 'zh-CN';
 let pullDiagnostics = false;
 let configurationCapability = false;
 
-/** Above this size (UTF-16 units) only structure is checked, to keep typing responsive. */
-const MAX_FULL_CHECK = 2_000_000;
+/** Of a longer document (UTF-16 units) only the start is checked, to keep typing responsive. */
+const MAX_FULL_CHECK = LIMITS.checkChars;
 
 interface Analysis {
   version: number;
