@@ -62,6 +62,11 @@ export const sectionMissing: Rule = {
   defaultSeverity: 'error',
   spec: ['SEC-1'],
   description: { zh: '六个部分必须齐全', en: 'All six sections must be present' },
+  docs: {
+    why: '《条例》第五十条 lists the contents every report must have and the national format fixes six parts; 30号 says they may not be omitted (spec SEC-1).',
+    bad: '一、总体情况 … 五、存在的主要问题及改进情况 …（no 六）',
+    fix: 'Quick fix inserts `六、其他需要报告的事项` with a placeholder line where the section belongs (before a trailing signature).',
+  },
   check({ model, report }) {
     if (!model.isReport) return;
     const present = new Set(real(model).map((s) => s.heading.index));
@@ -97,6 +102,11 @@ export const sectionOrder: Rule = {
   defaultSeverity: 'error',
   spec: ['SEC-2'],
   description: { zh: '六个部分应按一至六的顺序排列', en: 'Sections must appear in the order 一 to 六' },
+  docs: {
+    why: 'The template orders the parts 一→六 (spec SEC-2).',
+    bad: '一、… 三、… 二、…',
+    fix: 'Move the section; no automatic fix (moving prose is the author’s call).',
+  },
   check({ model, report }) {
     // The sections in place are the longest run in increasing order; the others moved.
     const firsts: Section[] = [];
@@ -139,6 +149,11 @@ export const sectionDuplicate: Rule = {
   defaultSeverity: 'warning',
   spec: ['SEC-2'],
   description: { zh: '同一部分编号只应出现一次', en: 'Each section number appears once at top level' },
+  docs: {
+    why: 'Each part appears once (SEC-2). A sub-heading numbered like a part (`一、工作情况` inside 一) confuses readers and checkers.',
+    bad: '一、总体情况\n一、工作情况',
+    fix: 'Number sub-headings （一）（二）…',
+  },
   check({ model, report }) {
     const first = new Map<number, Section>();
     for (const s of model.sections) {
@@ -166,6 +181,11 @@ export const sectionNumbering: Rule = {
   defaultSeverity: 'warning',
   spec: ['SEC-3', 'N10'],
   description: { zh: '部分编号应为“一、”至“六、”', en: 'Section numbers are written 一、 to 六、' },
+  docs: {
+    why: 'The template numbers parts with Chinese numerals and `、` (SEC-3). Kangxi-radical numerals from PDF exports (`⼀`) are accepted.',
+    bad: '2、 主动公开政府信息情况',
+    fix: 'Quick fix (safe): `二、主动公开政府信息情况`.',
+  },
   check({ model, report }) {
     for (const s of real(model)) {
       const h = s.heading;
@@ -205,6 +225,11 @@ export const sectionTitle: Rule = {
   defaultSeverity: 'info',
   spec: ['§1.1'],
   description: { zh: '部分标题应与模板一致', en: 'Section titles follow the template' },
+  docs: {
+    why: 'Titles follow the template (§1.1). Known variants (the 条例 wording and wordings common in published reports, such as `存在的主要问题及改进措施`, `政府信息公开行政复议与行政诉讼情况`, `需要说明的其他事项与附表`) are info; unknown wording or typos are warnings. Text running on after a title on the same line, a suffix such as `（有关情况附表）`, Markdown bold and odd spaces are read as the heading they are (spec §1.3). A local structure — `五、信息处理费收取情况` and `六、存在的主要问题及改进情况`, with no `其他需要报告的事项` — is one deviation from the national format: one warning on 五, no missing sections; a region that requires it declares it accepted with `"localStructures": ["fee-section"]` in `.nianbaorc.json` (editor: `nianbao.localStructures`), and the warning goes.',
+    bad: '四、政府信息公开行政法复议、行政诉讼情况',
+    fix: 'Quick fix: the template title. For a local structure: declare it in `localStructures`, or use the national 五 and 六.',
+  },
   check({ model, options, report }) {
     const local = LOCAL_STRUCTURES.find((ls) => ls.id === model.structure);
     if (local && !(options.localStructures ?? []).includes(local.id)) {
@@ -258,6 +283,11 @@ export const titlePosition: Rule = {
   defaultSeverity: 'warning',
   spec: ['SEC-4'],
   description: { zh: '报告标题应在“一、”之前', en: 'The report title comes before section 一' },
+  docs: {
+    why: 'The report title (`<机关><年份>年政府信息公开工作年度报告`) comes before `一、` (SEC-4): a warning when it comes after. A text with no title line at all is info only: text copied from a web page leaves the title behind (it was the page’s heading). Page chrome around the title (`标题:`, `发布时间:`, `来源：… 时间：…`, breadcrumbs, `打印 关闭`) is read through; the issuing body comes from the title, else the page’s `发布机构`/`来源`.',
+    bad: '一、总体情况\n政府办公室2021年政府信息公开工作年度报告',
+    fix: 'Move the title to the top.',
+  },
   check({ model, report }) {
     if (!model.isReport) return;
     const first = real(model)[0];
@@ -288,6 +318,11 @@ export const tableMissing: Rule = {
   defaultSeverity: 'error',
   spec: ['SEC-5'],
   description: { zh: '二、三、四部分必须包含对应的统计表', en: 'Sections 二, 三 and 四 contain their tables' },
+  docs: {
+    why: 'Sections 二, 三, 四 hold the template tables (SEC-5).',
+    bad: '三、收到和处理政府信息公开申请情况 followed by prose only',
+    fix: 'Insert the table from the template (`nianbao new` prints one).',
+  },
   check({ model, report }) {
     if (model.template.id === 'legacy') return;
     for (const s of real(model)) {
