@@ -144,11 +144,10 @@ test('the page lists each report\'s findings with their lines, capped', () => {
   assert.match(page, /另有 2 条未列出/);
 });
 
-test('a large folder renders quickly (the grids are bounded by the template)', () => {
+// Speed is measured by `npm run bench`, not here (a timed test fails on a loaded machine).
+test('a large folder makes a bounded page (the grids are bounded by the template)', () => {
   const r = check(BROKEN_REPORT);
   const view = buildGridView(r.model, r.findings);
-  const t0 = Date.now();
   const page = reportsPage(Array.from({ length: 300 }, (_, i) => ({ path: `r${i}.txt`, view })));
-  assert.ok(Date.now() - t0 < 3000);
   assert.ok(page.length < 60_000_000);
 });
