@@ -4,12 +4,9 @@
 // As `nianbao check a b …` does, reports opened together are paired for carry-over: a body's
 // report is checked against the same body's report of the year before, when it is open too.
 
-import { checkModel, LineIndex, localize, parse, type CheckOptions, type Finding, type Localized, type ReportModel } from '../server/src/engine/index';
-import { applyFix, fixAll } from '../server/src/engine/fix';
-import { pairConsecutiveYears } from '../server/src/cli/pairing';
-import { buildGridView } from '../server/src/engine/view/grid';
-import { reportsPage } from '../server/src/engine/view/html';
-import { decodeReport } from '../server/src/lsp/decode';
+import { applyFix, buildGridView, checkModel, fixAll, LineIndex, localize, parse, reportsPage, type CheckOptions, type Finding, type Localized, type ReportModel } from '../server/src/engine/index';
+import { identityOf } from '../server/src/engine/identity';
+import { decode, DecodeError } from '../server/src/node/decode';
 import type { FindingItem, ReportResult, SourceKind } from './protocol';
 
 /** The kind of a file by its name, or null when the page does not read it. */
@@ -53,7 +50,14 @@ export class Reports {
     if (!kind) throw new UnreadableFile({ zh: '不支持的文件类型（可用 .docx、.html、.pdf、.txt、.md）', en: 'unsupported file type (use .docx, .html, .pdf, .txt or .md)' });
     if (bytes.length > MAX_FILE_BYTES) throw new UnreadableFile({ zh: '文件过大', en: 'file too large' });
     if (kind !== 'text') throw new UnreadableFile({ zh: '此版本尚不能读取该格式，请另存为 .txt 后再试', en: 'this build cannot read this format yet; save it as .txt and try again' });
-    return this.openText(doc, name, decodeReport(bytes));
+    let text: string;
+    try {
+      text = decode(bytes).text;
+    } catch (e) {
+      if (!(e instanceof DecodeError)) throw e;
+      throw new UnreadableFile({ zh: '二进制文件，不是文本报告', en: 'binary file, not a text report' });
+    }
+    return this.openText(doc, name, text);
   }
 
   /** A typed, pasted or decoded text as document `doc`. */
@@ -133,11 +137,12 @@ export class Reports {
   /** Pair the open reports and check every document whose pairing is new, and `doc` in any case. */
   private recheck(doc: number | null): void {
     const ids = [...this.docs.keys()];
-    const pairs = pairConsecutiveYears(ids.map((id) => this.docs.get(id)!.model));
-    ids.forEach((id, i) => {
+    const who = new Map(ids.map((id) => [id, identityOf(this.docs.get(id)!.model)]));
+    ids.forEach((id) => {
       const d = this.docs.get(id)!;
-      const p = pairs.get(i);
-      const prevId = p === undefined ? null : ids[p]!;
+      // Last year's report: the same body, the year before; of several, the first opened.
+      const self = who.get(id)!;
+      const prevId = self.key && self.year !== null ? (ids.find((o) => o !== id && who.get(o)!.key === self.key && who.get(o)!.year === self.year! - 1) ?? null) : null;
       const prev = prevId === null ? null : { doc: prevId, version: this.docs.get(prevId)!.version };
       const same = prev === null ? d.previous === null : d.previous !== null && d.previous.doc === prev.doc && d.previous.version === prev.version;
       if (id !== doc && same) return;
