@@ -4,8 +4,7 @@
 // As `nianbao check a b …` does, reports opened together are paired for carry-over: a body's
 // report is checked against the same body's report of the year before, when it is open too.
 
-import { applyFix, buildGridView, checkModel, fixAll, LineIndex, localize, parse, reportsPage, type CheckOptions, type Finding, type Localized, type ReportModel } from '../server/src/engine/index';
-import { identityOf } from '../server/src/engine/identity';
+import { applyFix, buildGridView, checkModel, fixAll, identityOf, LineIndex, localize, parse, reportsPage, type CheckOptions, type Finding, type Localized, type ReportModel } from '../server/src/engine/index';
 import { decode, DecodeError } from '../server/src/node/decode';
 import type { FindingItem, ReportResult, SourceKind } from './protocol';
 

@@ -6,13 +6,12 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { LIMITS, parse, type ReportModel } from '../engine';
-import { identityOf, type Identity } from '../engine/identity';
+import { identityOf, LIMITS, parse, type Identity, type ReportModel } from '../engine';
 import type { Decoded } from './decode';
 import { readReportFile } from './read';
 import { walkReports } from './walk';
 
-export { agencyKey, identityOf, type Identity } from '../engine/identity';
+export { agencyKey, identityOf, type Identity } from '../engine';
 
 /** The title and year are at the top: a candidate is identified from this much of its text. */
 export const HEAD_CHARS = 4000;
