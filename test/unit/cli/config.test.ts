@@ -75,7 +75,7 @@ test('previousReport "auto" finds last year’s report of the same body in the r
     'r/2020.txt': fixture('pair/report-2020.txt'),
     'r/2021.txt': fixture('pair/report-2021.txt'),
   });
-  const r = await run(['check', 'r/2021.txt', '--format', 'json', '--verbose'], { cwd: dir });
+  const r = await run(['check', 'r/2021.txt', '--format', 'json', '--verbose', '--lang', 'en'], { cwd: dir });
   assert.ok(codes(json(r)).includes('warning:carry-over'));
   assert.match(r.stderr, /r\/2021\.txt: carry-over from r\/2020\.txt/);
 });
