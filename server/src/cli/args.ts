@@ -199,7 +199,7 @@ function parseArgsMessage(e: NodeJS.ErrnoException): { zh: string; en: string } 
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
       return { zh: `没有选项 ${opt}`, en: `unknown option ${opt}` };
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
-      return /argument missing/.test(e.message) ? { zh: `选项 ${opt} 需要一个值`, en: `option ${opt} needs a value` } : { zh: `选项 ${opt} 不接受值`, en: `option ${opt} takes no value` };
+      return /does not take an argument/.test(e.message) ? { zh: `选项 ${opt} 不接受值`, en: `option ${opt} takes no value` } : { zh: `选项 ${opt} 需要一个值`, en: `option ${opt} needs a value` };
     case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
       return { zh: '多余的参数', en: 'unexpected argument' };
     default:

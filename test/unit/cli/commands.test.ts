@@ -126,3 +126,34 @@ test('new for a year before any template (2018) is a one-line usage error', asyn
   assert.equal(r.code, 2);
   assert.equal(r.stderr, 'nianbao: no report template before 2019 (got 2018)\n');
 });
+
+test('summary -o FILE writes every format to the file, not to stdout', async () => {
+  for (const format of ['table', 'csv', 'json', 'html']) {
+    const dir = tempDir({ 'a.txt': fixture('clean-2021.txt') });
+    const r = await run(['summary', '.', '--format', format, '-o', 'out'], { cwd: dir });
+    assert.equal(r.code, 0, format);
+    assert.equal(r.stdout, '', format);
+    assert.match(fs.readFileSync(path.join(dir, 'out'), 'utf-8'), /某某局/, format);
+  }
+});
+
+test('summary --help lists every format and -o', async () => {
+  const help = (await run(['summary', '--help'])).stdout;
+  assert.match(help, /table\|csv\|json\|html/);
+  assert.match(help, /-o, --output FILE/);
+});
+
+test('a path that cannot be written is a clean, localised message with exit 2, never a Node error', async () => {
+  const dir = tempDir({ 'a.txt': fixture('clean-2021.txt') });
+  const html = await run(['summary', '.', '--format', 'html', '-o', '/nonexistent/d/x.html'], { cwd: dir });
+  assert.deepEqual([html.code, html.stderr], [2, 'nianbao: /nonexistent/d/x.html：所在文件夹不存在\n']);
+  const folder = await run(['new', '--year', '2024', '--agency', '某某局', '-o', '.', '--force', '--lang', 'en'], { cwd: dir });
+  assert.deepEqual([folder.code, folder.stderr], [2, 'nianbao: .: is a folder, not a file\n']);
+});
+
+test('an unknown option is reported in the chosen language, without Node’s own text', async () => {
+  const zh = await run(['check', '--frobnicate']);
+  assert.deepEqual([zh.code, zh.stderr], [2, 'nianbao: 没有选项 --frobnicate\nnianbao --help 查看用法\n']);
+  const en = await run(['check', '--format', '--lang', 'en']);
+  assert.match(en.stderr, /^nianbao: (option --format needs a value|--format must be one of)/);
+});

@@ -85,3 +85,11 @@ test('without previousReport "auto", a report named alone is not paired with its
   const out = json(await run(['check', 'r/2021.txt', '--format', 'json'], { cwd: dir }));
   assert.ok(!codes(out).includes('warning:carry-over'));
 });
+
+test('an unknown key or rule code in .nianbaorc.json is a warning on stderr, not silently accepted', async () => {
+  const dir = tempDir({ '.nianbaorc.json': JSON.stringify({ rule: { 'cell-blank': 'off' }, rules: { 'row-totl': 'off' } }), 'a.txt': fixture('clean-2021.txt') });
+  const r = await run(['check', 'a.txt', '--lang', 'en'], { cwd: dir });
+  assert.equal(r.code, 0);
+  assert.match(r.stderr, /\.nianbaorc\.json: unknown key "rule" ignored/);
+  assert.match(r.stderr, /\.nianbaorc\.json: unknown rule "row-totl" ignored/);
+});
