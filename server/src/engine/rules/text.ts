@@ -14,6 +14,11 @@ export const invalidCharacter: Rule = {
   defaultSeverity: 'warning',
   spec: ['§7'],
   description: { zh: '文本中有无法解码的字节或控制字符', en: 'The text contains undecodable bytes or control characters' },
+  docs: {
+    why: 'A report is text. U+FFFD marks bytes that could not be decoded — a file cut short, a stray byte, or a file saved in another encoding than the one detected — and control characters (NUL…) come from damaged files or binary exports. Either way the text around them may be missing or wrong, and a check of it would pass silently; the CLI also refuses to --fix such a file (rewriting would alter the bad bytes).',
+    bad: '……已全部办结。�',
+    fix: 'Re-export or re-save the report (UTF-8 or GB18030) and check again; `nianbao parse -v FILE` shows the encoding detected and the number of bad byte sequences.',
+  },
   check({ model, report }) {
     const runs = [...model.text.matchAll(NOT_TEXT)];
     runs.slice(0, MAX_REPORTED).forEach((m, i) => {
@@ -37,6 +42,11 @@ export const placeholderLeft: Rule = {
   defaultSeverity: 'warning',
   spec: ['SEC-1'],
   description: { zh: '报告中还有未填写的占位文字', en: 'The report still has unfilled placeholders' },
+  docs: {
+    why: 'A blank report (`nianbao new`, the editor’s “New annual report”, the section-missing quick fix) carries bracketed notes such as `（待填写：…）` where the author writes the text. Left in, the report looks complete to every other rule — a placeholder that mentions 信息处理费 would even satisfy fee-statement — so each one is reported until replaced.',
+    bad: '五、存在的主要问题及改进情况\n（待填写：存在的主要问题及改进情况。）',
+    fix: 'Replace the note with the report’s own text. No automatic fix: the text is the author’s.',
+  },
   check({ model, report }) {
     if (!model.isReport) return;
     for (const m of model.text.matchAll(PLACEHOLDER_RE)) {
