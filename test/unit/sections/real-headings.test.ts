@@ -141,3 +141,16 @@ test('a local title in the national position (六、信息处理费收取情况 
   assert.equal(m.sections[5]!.heading.titleMatch, 'variant');
   assert.deepEqual(loud(text), []);
 });
+
+test('an unknown wording of the next section keeping a word of its title is that section, with a section-title warning', () => {
+  const text = renderReport().replace('五、存在的主要问题及改进情况', '五、存在问题及下一步打算');
+  const m = parse(text);
+  assert.equal(m.sections[4]!.heading.index, 5);
+  const f = check(text).findings.filter((x) => x.severity === 'warning' || x.severity === 'error');
+  assert.deepEqual(f.map((x) => x.code), ['section-title']);
+});
+
+test('a short numbered line out of sequence, or without a word of the section title, is not read as a heading', () => {
+  assert.deepEqual(headingsOf(report([...canonical.slice(0, 4), '六、其他工作', canonical[4]!, canonical[5]!])).map((h) => h.index), [1, 2, 3, 4, 5, 6]);
+  assert.deepEqual(headingsOf(report([...canonical.slice(0, 4), '五、加强组织领导', canonical[5]!])).map((h) => h.index), [1, 2, 3, 4, 6]);
+});

@@ -9,12 +9,16 @@ export interface SectionDef {
   variants: { text: string; kind: 'variant' | 'outdated' }[];
   /** Table that must sit in this section (spec SEC-5). */
   table?: 'T2' | 'T3' | 'T4';
+  /** Words any wording of this title keeps: a short numbered line holding one, numbered as
+   *  the next section, is that section's heading in an unknown wording (a section-title
+   *  warning, not a missing section). */
+  keywords: string[];
 }
 
 export const SECTIONS: SectionDef[] = [
-  { index: 1, numeral: '一', title: '总体情况', variants: [{ text: '概述', kind: 'outdated' }] },
-  { index: 2, numeral: '二', title: '主动公开政府信息情况', variants: [], table: 'T2' },
-  { index: 3, numeral: '三', title: '收到和处理政府信息公开申请情况', variants: [], table: 'T3' },
+  { index: 1, numeral: '一', title: '总体情况', variants: [{ text: '概述', kind: 'outdated' }], keywords: ['总体', '概述', '概况', '基本情况'] },
+  { index: 2, numeral: '二', title: '主动公开政府信息情况', variants: [], table: 'T2', keywords: ['主动公开'] },
+  { index: 3, numeral: '三', title: '收到和处理政府信息公开申请情况', variants: [], table: 'T3', keywords: ['申请'] },
   {
     index: 4,
     numeral: '四',
@@ -27,6 +31,7 @@ export const SECTIONS: SectionDef[] = [
       { text: '政府信息公开行政复议与行政诉讼情况', kind: 'variant' },
     ],
     table: 'T4',
+    keywords: ['复议', '诉讼'],
   },
   {
     index: 5,
@@ -42,6 +47,7 @@ export const SECTIONS: SectionDef[] = [
       { text: '存在的主要问题及明年工作计划', kind: 'variant' },
       { text: '政府信息公开工作存在的主要问题及改进措施', kind: 'variant' },
     ],
+    keywords: ['问题', '改进', '整改'],
   },
   {
     index: 6,
@@ -52,6 +58,7 @@ export const SECTIONS: SectionDef[] = [
       { text: '需要说明的其他事项', kind: 'variant' },
       { text: '需要说明的其他事项与附表', kind: 'variant' },
     ],
+    keywords: ['其他', '事项'],
   },
 ];
 

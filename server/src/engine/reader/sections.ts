@@ -287,6 +287,16 @@ function readHeading(
     const pre = matchSectionTitlePrefix(titleText);
     if (pre) return heading(pre.match, pre.end);
   }
+  // An unknown wording of the next section's title (`五、存在问题及下一步打算`): a short line,
+  // numbered as the section after the current one, keeping a word of that section's title.
+  // Read as the section (section-title warns about the wording) rather than losing it.
+  const expected = current ? (current.numeral.value ?? 0) + 1 : 1;
+  if (separator && value === expected && value <= SECTIONS.length && indent <= 4) {
+    const t = squash(titleText);
+    const def = SECTIONS[value - 1]!;
+    if (t.length >= 4 && t.length <= 24 && !/[。；;，,]/.test(titleText) && !isT3RowLabel(titleText) && def.keywords.some((k) => t.includes(k)))
+      return heading({ index: def.index, kind: 'fuzzy', canonical: def.title, ratio: 0 }, titleText.length);
+  }
   // Heading-like line repeating the current section's numeral (sample 003 `一、工作情况`):
   // short, no sentence punctuation, not indented like a list item.
   if (
