@@ -264,7 +264,7 @@ export const basisCitation: Rule = {
     if (!model.year) return;
     const Y = model.year.value;
     const n = nt(model);
-    const wrong = Y >= 2021 ? /国办公开办函\s*[〔\[(]\s*2019\s*[〕\])]\s*60\s*号/ : Y >= 2019 ? /国办公开办函\s*[〔\[(]\s*2021\s*[〕\])]\s*30\s*号/ : null;
+    const wrong = Y >= 2021 ? /国办公开办函\s*[〔[(]\s*2019\s*[〕\])]\s*60\s*号/ : Y >= 2019 ? /国办公开办函\s*[〔[(]\s*2021\s*[〕\])]\s*30\s*号/ : null;
     if (!wrong) return;
     const m = wrong.exec(n.text);
     if (!m) return;
