@@ -102,6 +102,10 @@ const isT3RowLabel = (titleText: string): boolean => {
   return t.length > 0 && T3_ROW_TITLES.some((r) => r.startsWith(t) || t.startsWith(r));
 };
 
+/** A title with a typo keeps its first or its second character (a cheap filter before the
+ *  edit distance, which is the reader's hot spot on long texts). */
+const sameStart = (a: string, b: string): boolean => a.charCodeAt(0) === b.charCodeAt(0) || a.charCodeAt(1) === b.charCodeAt(1);
+
 /** Removed by squash (see format/sections.ts), tested one character at a time. */
 const SQUASHED = /[\s、,，.．。:：;；“”"'‘’()（）《》〈〉\[\]【】\-—_·*]/;
 
@@ -131,7 +135,7 @@ export function matchSectionTitlePrefix(text: string, fuzzy = true): { match: Ti
   let best: { match: TitleMatch; end: number } | null = null;
   for (const target of TARGETS) {
     const n = target.sq.length;
-    if (n < 8 || t.length < n) continue;
+    if (n < 8 || t.length < n || !sameStart(t, target.sq)) continue;
     for (const len of [n - 1, n, n + 1]) {
       if (len > t.length) continue;
       const r = ratio(t.slice(0, len), target.sq);
@@ -150,8 +154,8 @@ export function matchSectionTitle(titleText: string): TitleMatch | null {
   if (exact) return toMatch(exact, 1);
   let best: TitleMatch | null = null;
   for (const target of TARGETS) {
-    // Cheap length filter before the edit distance.
-    if (Math.abs(target.sq.length - t.length) > Math.ceil(Math.max(target.sq.length, t.length) * 0.2)) continue;
+    // Cheap filters before the edit distance.
+    if (Math.abs(target.sq.length - t.length) > Math.ceil(Math.max(target.sq.length, t.length) * 0.2) || !sameStart(t, target.sq)) continue;
     const r = ratio(t, target.sq);
     if (r < 0.8) continue;
     if (!best || r > best.ratio) best = toMatch(target, r, 'fuzzy');
@@ -273,9 +277,13 @@ function readHeading(
   // A numeral written as a digit with no separator is a number, not a heading (`2024年…`).
   if (!separator && !/[一二三四五六七八九十]/.test(numeralRaw)) return null;
 
+  if (inTable) {
+    // Only an exact title; no fuzzy matching over every row label of a table.
+    const exact = EXACT.get(squash(titleText));
+    return exact ? heading(toMatch(exact, 1), titleText.length) : null;
+  }
   const whole = matchSectionTitle(titleText);
   if (whole && whole.ratio === 1) return heading(whole, titleText.length);
-  if (inTable) return null;
   // The title followed by more text on the line (spec §1.3): a heading only where it can be
   // the next section — a numbered list item inside 五 (`一、总体情况良好…`) cannot. An exact
   // title with text after it beats a whole line that is nearly a title (`其他需要报告的事项无`).

@@ -68,70 +68,104 @@ export const narrativeMismatch: Rule = {
   check({ model, report }) {
     if (!model.tables.T3 && !model.tables.T4) return;
     const n = nt(model);
-    const text = n.text;
-    for (const r of proseRanges(model, n)) {
-      for (const sentence of sentences(text, r.start, r.end)) {
-        if (sentence.text.length < 6) continue;
-        checkSentence(model, sentence.text, (c) => {
-          if (c.expected === null || c.expected === c.value) return;
-          const at = sentence.at[c.at]!;
-          const span = spanToOriginal(n, at, sentence.at[c.at + c.len - 1]! + 1);
-          const cell = c.cell && c.cell !== 'no-row' ? c.cell : undefined;
-          report({
-            code: 'narrative-mismatch',
-            span,
-            message: { zh: `正文称${c.what.zh} ${c.value}，表格为 ${c.expected}`, en: `The text says ${c.what.en} ${c.value}; the table says ${c.expected}` },
-            expected: c.expected,
-            actual: c.value,
-            related: cell?.span ? [{ span: cell.span, message: { zh: '表格中的值', en: 'value in the table' } }] : [],
-          });
+    for (const sentence of proseSentences(model, n)) {
+      // Every claim holds a number, or is 全部办结 / 未收到 / 未发生.
+      if (sentence.text.length < 6 || !MAY_CLAIM.test(sentence.text)) continue;
+      checkSentence(model, sentence.text, (c) => {
+        if (c.expected === null || c.expected === c.value) return;
+        const span = spanToOriginal(n, offsetAt(sentence, c.at), offsetAt(sentence, c.at + c.len - 1) + 1);
+        const cell = c.cell && c.cell !== 'no-row' ? c.cell : undefined;
+        report({
+          code: 'narrative-mismatch',
+          span,
+          message: { zh: `正文称${c.what.zh} ${c.value}，表格为 ${c.expected}`, en: `The text says ${c.what.en} ${c.value}; the table says ${c.expected}` },
+          expected: c.expected,
+          actual: c.value,
+          related: cell?.span ? [{ span: cell.span, message: { zh: '表格中的值', en: 'value in the table' } }] : [],
         });
-      }
+      });
     }
   },
 };
 
+/** A sentence: its text, and the normalised ranges [s0, e0, s1, e1, …] it was joined from. */
+interface Sentence {
+  text: string;
+  segs: number[];
+}
+
+/** Normalised offset of character `k` of a sentence. */
+function offsetAt(sentence: Sentence, k: number): number {
+  const segs = sentence.segs;
+  for (let i = 0; i < segs.length; i += 2) {
+    const len = segs[i + 1]! - segs[i]!;
+    if (k < len) return segs[i]! + k;
+    k -= len;
+  }
+  return segs[segs.length - 1]!;
+}
+
+const SENTENCE_END = new Set([0x3002, 0xff1b, 0x3b, 0xff01, 0xff1f, 0x21, 0x3f]); // 。；;！？!?
+const NOT_WRAPPED_AFTER = /[。！？；;:：]$/;
+
 /**
- * The sentences of a prose range (split at 。；！？ and paragraph ends), each with the
- * normalised offset of every character. A line break inside a paragraph — a PDF text
- * layer wraps lines at the page width: a long line that does not end a sentence — is
- * not a boundary: it and the next line's indentation are left out of the sentence, so
- * `申请3\n  份` reads as `申请3份`.
+ * The sentences of a prose range (split at 。；！？ and paragraph ends). A line break inside a
+ * paragraph — a PDF text layer wraps lines at the page width: a long line that does not end
+ * a sentence — is not a boundary: it and the next line's indentation are left out of the
+ * sentence, so `申请3\n  份` reads as `申请3份`.
  */
-function sentences(text: string, start: number, end: number): { text: string; at: number[] }[] {
-  const out: { text: string; at: number[] }[] = [];
-  let cur = '';
-  let at: number[] = [];
-  let lineLen = 0;
+function sentences(text: string, start: number, end: number): Sentence[] {
+  const out: Sentence[] = [];
+  let segs: number[] = [];
+  let from = start;
+  let lineFrom = start;
+  const cut = (to: number) => {
+    if (to > from) segs.push(from, to);
+  };
   const flush = () => {
-    if (cur.trim()) out.push({ text: cur, at });
-    cur = '';
-    at = [];
+    if (segs.length > 0) {
+      let t = text.slice(segs[0]!, segs[1]!);
+      for (let k = 2; k < segs.length; k += 2) t += text.slice(segs[k]!, segs[k + 1]!);
+      if (t.trim()) out.push({ text: t, segs });
+    }
+    segs = [];
   };
   for (let i = start; i < end; i++) {
-    const ch = text[i]!;
-    if (ch === '\r' && text[i + 1] === '\n') continue;
-    if (ch === '\n' || ch === '\r') {
-      const last = cur.trimEnd().slice(-1);
-      const wrapped = lineLen >= 20 && last !== '' && !/[。！？；;:：]/.test(last);
-      lineLen = 0;
-      if (!wrapped) {
-        flush();
-        continue;
-      }
-      while (i + 1 < end && /[ \t\f]/.test(text[i + 1]!)) i++;
-      continue;
-    }
-    if (ch !== ' ' && ch !== '\t') lineLen++;
-    if (ch === '。' || ch === '；' || ch === ';' || ch === '！' || ch === '？') {
+    const c = text.charCodeAt(i);
+    if (SENTENCE_END.has(c)) {
+      cut(i);
       flush();
+      from = i + 1;
       continue;
     }
-    cur += ch;
-    at.push(i);
+    if (c !== 10 && c !== 13) continue;
+    const brk = i;
+    if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+    const line = text.slice(lineFrom, brk).trimEnd();
+    const visible = line.length - (line.match(/[ \t\f]/g)?.length ?? 0);
+    const wrapped = visible >= 20 && !NOT_WRAPPED_AFTER.test(line) && (segs.length > 0 || brk > from);
+    cut(brk);
+    let j = i + 1;
+    if (wrapped) while (j < end && (text[j] === ' ' || text[j] === '\t' || text[j] === '\f')) j++;
+    else flush();
+    from = j;
+    lineFrom = i + 1;
+    i = j - 1;
   }
+  cut(end);
   flush();
   return out;
+}
+
+/** The prose sentences of a model, read once for the rules that need them. */
+const sentenceCache = new WeakMap<ReportModel, Sentence[]>();
+function proseSentences(model: ReportModel, n: NormalizedText): Sentence[] {
+  let all = sentenceCache.get(model);
+  if (!all) {
+    all = proseRanges(model, n).flatMap((r) => sentences(n.text, r.start, r.end));
+    sentenceCache.set(model, all);
+  }
+  return all;
 }
 
 /** Sum of table 3's 总计 over a group's items (`R3_4` → R3_4_1…), or the group's own row
@@ -161,6 +195,7 @@ function legalPersons(model: ReportModel): number | null {
   return total;
 }
 
+const MAY_CLAIM = /\d|办结|未(?:收到|受理|发生|产生|出现)/;
 const COUNT = '(\\d+)\\s*(?:件|份|条|项)';
 /** Counts of one table-3 cell or group, said in a clause of a sentence about applications. */
 const APPLICATION_COUNTS: { re: RegExp; what: { zh: string; en: string }; expected: (m: ReportModel) => number | null; cell?: { row: string; col: string } }[] = [
@@ -325,27 +360,36 @@ const COUNTED = /\d+[ \t]*(?:条|件|个|次|篇|项|份|期)/;
 function proseYears(model: ReportModel, n: NormalizedText, Y: number, report: (f: Report) => void): void {
   const parts = model.sections.filter((s) => s.heading.titleMatch !== 'none' && s.heading.index <= 4);
   if (parts.length === 0) return;
-  for (const r of proseRanges(model, n)) {
-    for (const sentence of sentences(n.text, r.start, r.end)) {
-      const m = OPENING_YEAR.exec(sentence.text);
-      if (!m) continue;
-      const y = Number(m[1]);
-      if (y === Y || y === Y + 1 || y < 1990 || !COUNTED.test(sentence.text) || COMPARISON.test(sentence.text)) continue;
-      const digits = m.index + m[0].indexOf(m[1]!);
-      const startOrig = n.map[sentence.at[digits]!]!;
-      if (!parts.some((s) => startOrig >= s.span.start && startOrig < s.span.end)) continue;
-      const span = spanToOriginal(n, sentence.at[digits]!, sentence.at[digits + 3]! + 1);
-      report({
-        code: 'year-mismatch',
-        span,
-        message: {
-          zh: `这句写的是 ${y} 年的情况，报告年度为 ${Y} 年（是否沿用了往年报告的文字？）`,
-          en: `This sentence reports figures for ${y}; the report is for ${Y} (text kept from an earlier report?)`,
-        },
-        related: [{ span: model.year!.span, message: { zh: '报告年度', en: 'report year' } }],
-        fixes: [{ title: { zh: `改为 ${Y}`, en: `Change to ${Y}` }, edits: [{ span, newText: String(Y) }], isPreferred: true, safe: false }],
-      });
+  // Cheap first: is any other year (not Y, not Y + 1) written at all?
+  let other = false;
+  for (const m of n.text.matchAll(/(\d{4})[ \t]*年/g)) {
+    const y = Number(m[1]);
+    if (y !== Y && y !== Y + 1) {
+      other = true;
+      break;
     }
+  }
+  if (!other) return;
+  for (const sentence of proseSentences(model, n)) {
+    const m = OPENING_YEAR.exec(sentence.text);
+    if (!m) continue;
+    const y = Number(m[1]);
+    if (y === Y || y === Y + 1 || y < 1990 || !COUNTED.test(sentence.text) || COMPARISON.test(sentence.text)) continue;
+    const digits = m.index + m[0].indexOf(m[1]!);
+    const at = offsetAt(sentence, digits);
+    const startOrig = n.map[at]!;
+    if (!parts.some((s) => startOrig >= s.span.start && startOrig < s.span.end)) continue;
+    const span = spanToOriginal(n, at, offsetAt(sentence, digits + 3) + 1);
+    report({
+      code: 'year-mismatch',
+      span,
+      message: {
+        zh: `这句写的是 ${y} 年的情况，报告年度为 ${Y} 年（是否沿用了往年报告的文字？）`,
+        en: `This sentence reports figures for ${y}; the report is for ${Y} (text kept from an earlier report?)`,
+      },
+      related: [{ span: model.year!.span, message: { zh: '报告年度', en: 'report year' } }],
+      fixes: [{ title: { zh: `改为 ${Y}`, en: `Change to ${Y}` }, edits: [{ span, newText: String(Y) }], isPreferred: true, safe: false }],
+    });
   }
 }
 
