@@ -37,6 +37,12 @@ export async function runCheck(args: CheckArgs, io: CliIo): Promise<number> {
   if (args.fix || args.fixDryRun) {
     // Fix, then report what is left (on the fixed text).
     run.results.forEach((r, i) => {
+      if (r.source) {
+        // The published file is never rewritten; fixes apply to its text rendering.
+        const why = { zh: '未修改：网页、Word 和 PDF 文件不会被改写；请先用 nianbao convert 转为文本再修复', en: 'not modified: web page, Word and PDF files are never rewritten; run nianbao convert and fix the text' };
+        io.stderr.write(`nianbao: ${r.display}: ${localize(why, args.lang)}\n`);
+        return;
+      }
       const fixed = fixAll(r.text, run.options[i]!);
       if (fixed.text === r.text) return;
       if (args.fixDryRun) {

@@ -13,7 +13,8 @@ export interface InputError {
   message: { zh: string; en: string };
 }
 
-export const REPORT_EXTENSIONS = ['.txt', '.md'];
+/** Text reports, and the structured forms a report is published in (engine/sources). */
+export const REPORT_EXTENSIONS = ['.txt', '.md', '.html', '.htm', '.docx', '.pdf'];
 const SKIP_DIRS = new Set(['node_modules', '.git', '.vscode-test', 'dist', 'out']);
 /** Documentation files skipped when walking a folder (they are never reports). */
 const SKIP_FILES = /^(readme|changelog|license|licence|contributing)(\.[a-z-]+)?\.(md|txt)$/i;
@@ -52,7 +53,7 @@ export function discoverInputs(args: string[], cwd: string): { inputs: Input[]; 
     if (st?.isDirectory()) {
       const files = walk(abs);
       if (files.length === 0)
-        errors.push({ path: arg, message: { zh: '文件夹中没有 .txt 或 .md 报告', en: 'folder contains no .txt or .md reports' } });
+        errors.push({ path: arg, message: { zh: '文件夹中没有报告（.txt .md .html .docx .pdf）', en: 'folder contains no reports (.txt .md .html .docx .pdf)' } });
       for (const f of files) add(f, true);
     } else if (st) {
       add(abs, false);

@@ -3,6 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse, type ReportModel } from '../engine';
+import type { Piece, SourceKind } from '../engine/sources';
 import { decode, DecodeError, MAX_FILE_BYTES, type EncodingName } from './encoding';
 import type { Input, InputError } from './inputs';
 import type { CliIo } from './io';
@@ -15,6 +16,13 @@ export interface LoadedReport {
   text: string;
   encoding: EncodingName;
   model: ReportModel;
+  /** Web page, Word or PDF: `text` is its rendering; pieces map it back to the source file. */
+  source?: StructuredSource;
+}
+
+export interface StructuredSource {
+  kind: SourceKind;
+  pieces: Piece[];
 }
 
 export const STDIN_NAME = '<stdin>';
@@ -26,6 +34,41 @@ export function displayPath(abs: string, cwd: string): string {
 }
 
 export type ReadResult = { ok: true; text: string; encoding: EncodingName } | { ok: false; error: InputError };
+export type AnyReadResult =
+  | { ok: true; text: string; encoding: EncodingName; model?: ReportModel; source?: StructuredSource }
+  | { ok: false; error: InputError };
+
+/** The one loading function: text files are decoded; web pages, Word and PDF files are read
+ *  by their structure (engine/sources, loaded on first use) into a rendering and a model. */
+export async function readAnyReportFile(abs: string, shown: string): Promise<AnyReadResult> {
+  const { sourceKindOf } = await import('../engine/sources/kind');
+  const kind = sourceKindOf(abs);
+  if (!kind) return readReportFile(abs, shown);
+  let bytes: Buffer;
+  try {
+    const st = fs.statSync(abs);
+    if (st.isDirectory()) return fail(shown, { zh: '这是文件夹，不是文件', en: 'is a folder, not a file' });
+    const { SOURCE_LIMITS } = await import('../engine/sources/document');
+    if (st.size > SOURCE_LIMITS.maxInputBytes)
+      return fail(shown, { zh: `文件过大（${mb(st.size)}），不像是年度报告，已跳过`, en: `file too large (${mb(st.size)}); not a report, skipped` });
+    bytes = fs.readFileSync(abs);
+  } catch (e) {
+    return fail(shown, ioMessage(e));
+  }
+  return readStructured(kind, bytes, shown);
+}
+
+export async function readStructured(kind: SourceKind, bytes: Uint8Array, shown: string): Promise<AnyReadResult> {
+  const { readSource, SourceError } = await import('../engine/sources');
+  try {
+    const r = await readSource(kind, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    return { ok: true, text: r.rendering.text, encoding: 'utf-8', model: r.model, source: { kind, pieces: r.rendering.pieces } };
+  } catch (e) {
+    if (e instanceof SourceError) return fail(shown, e.userMessage);
+    const what = kind === 'pdf' ? 'PDF' : kind === 'docx' ? 'Word' : 'HTML';
+    return fail(shown, { zh: `无法读取 ${what} 文件（${String((e as Error)?.message ?? e).slice(0, 200)}）`, en: `cannot read the ${what} file (${String((e as Error)?.message ?? e).slice(0, 200)})` });
+  }
+}
 
 export function readReportFile(abs: string, shown: string): ReadResult {
   let st: fs.Stats;
@@ -66,7 +109,7 @@ export async function loadInputs(inputs: Input[], io: CliIo): Promise<{ reports:
   const errors: InputError[] = [];
   const skipped: string[] = [];
   for (const input of inputs) {
-    let r: ReadResult;
+    let r: AnyReadResult;
     let display: string;
     let abs: string | null = null;
     if (input.kind === 'stdin') {
@@ -86,19 +129,19 @@ export async function loadInputs(inputs: Input[], io: CliIo): Promise<{ reports:
     } else {
       abs = input.path;
       display = displayPath(abs, io.cwd);
-      r = readReportFile(abs, display);
+      r = await readAnyReportFile(abs, display);
     }
     if (!r.ok) {
       errors.push(r.error);
       continue;
     }
-    const model = parse(r.text);
+    const model = r.model ?? parse(r.text);
     // Files found by walking a folder that are not reports at all (a README…) are skipped.
     if (input.kind === 'file' && input.discovered && !model.isReport) {
       skipped.push(display);
       continue;
     }
-    reports.push({ display, abs, text: r.text, encoding: r.encoding, model });
+    reports.push({ display, abs, text: r.text, encoding: r.encoding, model, ...(r.source ? { source: r.source } : {}) });
   }
   return { reports, errors, skipped };
 }

@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { checkModel, LineIndex, parse, type CheckOptions, type SeveritySetting } from '../engine';
 import type { CheckArgs } from './args';
 import { ConfigError, ConfigFinder, loadConfig, type Config } from './config';
+import { sourceKindOf } from '../engine/sources/kind';
 import { discoverInputs, isReportFile, type InputError } from './inputs';
 import type { CliIo } from './io';
 import { displayPath, loadInputs, readReportFile, type LoadedReport } from './load';
@@ -84,7 +85,7 @@ export async function runChecks(args: CheckArgs, io: CliIo, onProgress?: (done: 
     notes.push(`${r.display}: encoding ${r.encoding}`);
     if (prev) notes.push(`${r.display}: carry-over from ${prev.display}`);
     const findings = checkModel(r.model, opts);
-    results.push({ display: r.display, abs: r.abs, text: r.text, encoding: r.encoding, model: r.model, findings, lines: new LineIndex(r.text), previous: prev?.display ?? null });
+    results.push({ display: r.display, abs: r.abs, text: r.text, encoding: r.encoding, model: r.model, findings, lines: new LineIndex(r.text), previous: prev?.display ?? null, ...(r.source ? { source: r.source } : {}) });
     options.push(opts);
     onProgress?.(i + 1, total);
   });
@@ -106,7 +107,8 @@ class SiblingIndex {
     const dir = path.dirname(r.abs);
     let names: string[];
     try {
-      names = fs.readdirSync(dir).filter(isReportFile).sort();
+      // Text reports only: a structured file is read asynchronously, by loadInputs.
+      names = fs.readdirSync(dir).filter((n) => isReportFile(n) && !sourceKindOf(n)).sort();
     } catch {
       return null;
     }

@@ -6,7 +6,7 @@ import { rules as registry } from '../../engine/rules';
 import { docsUrl } from '../../engine/rules/types';
 import { isFixable } from '../fixer';
 import type { InputError } from '../inputs';
-import type { FileResult } from '../results';
+import { positionLabel, sourceLocationOf, type FileResult } from '../results';
 import { VERSION } from '../version';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
@@ -41,7 +41,7 @@ export function formatSarif(results: FileResult[], lang: Locale, inputErrors: In
         });
       }
 
-  const artifacts = results.map((r) => ({ location: { uri: uriOf(r) }, encoding: r.encoding.replace('-bom', '').toUpperCase() }));
+  const artifacts = results.map((r) => ({ location: { uri: uriOf(r) }, ...(r.source ? {} : { encoding: r.encoding.replace('-bom', '').toUpperCase() }) }));
   const out = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -78,12 +78,23 @@ export function formatSarif(results: FileResult[], lang: Locale, inputErrors: In
 }
 
 function result(r: FileResult, fileIndex: number, f: Finding, ruleIndex: number, lang: Locale) {
-  const loc = (span: { start: number; end: number }, uri = uriOf(r), index: number | undefined = fileIndex) => ({
-    physicalLocation: {
-      artifactLocation: index === undefined ? { uri } : { uri, index },
-      region: region(r, span),
-    },
-  });
+  const loc = (span: { start: number; end: number }, uri = uriOf(r), index: number | undefined = fileIndex) => {
+    const artifactLocation = index === undefined ? { uri } : { uri, index };
+    const src = sourceLocationOf(r, span.start);
+    if (!src) return { physicalLocation: { artifactLocation, region: region(r, span) } };
+    // A web page: the line and column in the .html. Word and PDF have no text lines: the
+    // table/row/column (and page) is a logical location, also kept as properties.
+    if (src.kind === 'html') {
+      const end = sourceLocationOf(r, Math.max(span.start, span.end - 1));
+      const endColumn = end && end.kind === 'html' && end.line === src.line ? end.column + 1 : src.column + 1;
+      return { physicalLocation: { artifactLocation, region: { startLine: src.line, startColumn: src.column, endLine: src.line, endColumn } } };
+    }
+    return {
+      physicalLocation: { artifactLocation },
+      logicalLocations: [{ name: positionLabel(r, span.start, 'en'), kind: 'element' }],
+      properties: { sourceLocation: src },
+    };
+  };
   const out: Record<string, unknown> = {
     ruleId: f.code,
     ruleIndex,
@@ -97,7 +108,8 @@ function result(r: FileResult, fileIndex: number, f: Finding, ruleIndex: number,
   if (related.length)
     out.relatedLocations = related.map((x, id) => ({ id, ...loc(x.span), message: { text: localize(x.message, lang) } }));
   const fixes = f.fixes.filter((x) => x.safe && x.edits.length);
-  if (fixes.length)
+  // Fixes edit text; a web page, Word or PDF file is never modified (convert it first).
+  if (fixes.length && !r.source)
     out.fixes = fixes.map((x) => ({
       description: { text: localize(x.title, lang) },
       artifactChanges: [

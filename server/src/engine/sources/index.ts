@@ -17,6 +17,7 @@ import { locate, pieceAt, renderDocument, type Piece, type RenderFormat, type Re
 export * from './document';
 export { locate, pieceAt, renderDocument, type Piece, type RenderFormat, type Rendering } from './render';
 export { describeLocation } from './describe';
+export { sourceKindOf, SOURCE_EXTENSIONS } from './kind';
 
 export interface SourceReport {
   kind: SourceKind;
@@ -24,16 +25,6 @@ export interface SourceReport {
   rendering: Rendering;
   /** Read from `rendering.text`; spans index into it; cells carry `source` locations. */
   model: ReportModel;
-}
-
-/** The structured kind of a file name, or null for text (and anything else). */
-export function sourceKindOf(name: string): SourceKind | null {
-  const m = /\.([a-z0-9]+)$/i.exec(name);
-  const ext = m ? m[1]!.toLowerCase() : '';
-  if (ext === 'html' || ext === 'htm' || ext === 'xhtml') return 'html';
-  if (ext === 'docx') return 'docx';
-  if (ext === 'pdf') return 'pdf';
-  return null;
 }
 
 /** Read a structured document (no model yet). HTML bytes are decoded by their declared charset. */
