@@ -24,8 +24,6 @@ export interface TemplateInfo {
   byContent: TemplateId | null;
   /** The marker texts found, with their spans, e.g. `本年制发件数`. */
   markers: { text: string; template: 'F2021' | 'F2019'; span: Span }[];
-  /** F2021 variant seen in real reports: （六）其他处理 kept as one leaf row. */
-  otherHandlingAsOneRow?: boolean;
 }
 
 export interface YearInfo {
@@ -84,6 +82,7 @@ export type TableLayout =
   | 'cell-per-line' // A: one cell per line, tab-prefixed
   | 'cell-per-line-blank-separated' // one cell per line, blank lines between, no tabs
   | 'tsv' // B: one row per line, tab-separated
+  | 'paragraph-cells' // browser copy of <p> cells: paragraphs between blank lines, lone-TAB lines between cells
   | 'space' // C: PDF text, `label n n n …`
   | 'markdown' // `| a | b |` pipe tables
   | 'pipe-per-line' // one cell per line with a trailing ` |`

@@ -3,7 +3,8 @@
 // unreadable operand suppresses the equation (cell-value / table-unreadable explain why).
 // A blank total whose parts are filled is `total-blank` (fill it), not a sum error.
 
-import { equationsFor, T3_DEFS, type CellRef, type Equation } from '../format/equations';
+import { equationsFor, type CellRef, type Equation } from '../format/equations';
+import { t3Def } from '../format/vocabulary';
 import type { Fix, Localized } from '../findings';
 import type { Cell, ReportModel } from '../model';
 import type { Report, Rule, RuleContext } from './types';
@@ -21,12 +22,6 @@ export function cellAt(model: ReportModel, ref: CellRef): Cell | 'no-row' {
     cellIndex.set(model, idx);
   }
   return idx.get(`${ref.table}.${ref.row}.${ref.col}`) ?? 'no-row';
-}
-
-export function t3DefFor(model: ReportModel) {
-  const ids = new Set(model.tables.T3?.rows.map((r) => r.id) ?? []);
-  if (ids.has('R3_6') && !ids.has('R3_6_1')) return T3_DEFS.F2021_ONE_OTHER;
-  return T3_DEFS.F2021;
 }
 
 export interface Evaluation {
@@ -94,7 +89,7 @@ const evalCache = new WeakMap<ReportModel, Evaluation[]>();
 export function evaluations(model: ReportModel): Evaluation[] {
   let ev = evalCache.get(model);
   if (!ev) {
-    ev = model.template.id === 'legacy' ? [] : equationsFor(t3DefFor(model)).map((eq) => evaluate(model, eq));
+    ev = model.template.id === 'legacy' ? [] : equationsFor(t3Def(model)).map((eq) => evaluate(model, eq));
     // A blank total is reported as total-blank; equations that use it as an operand would
     // only repeat that as a false sum error, so they are skipped.
     const blankTotals = new Set(ev.filter((e) => e.status === 'total-blank').map((e) => e.targetCell!));
