@@ -13,7 +13,7 @@ import { formatSarif } from './formatters/sarif';
 import { formatStylish } from './formatters/stylish';
 import type { InputError } from './inputs';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE_OR_IO, type CliIo } from './io';
-import { decodeBuffer, displayPath, readReportFile, STDIN_NAME } from './load';
+import { decodeBuffer, displayPath, readAnyReportFile, STDIN_NAME, type AnyReadResult } from './load';
 import { modelToJson } from './modelJson';
 import { countFindings } from './results';
 import { runChecks } from './run';
@@ -128,7 +128,7 @@ export async function runSummary(args: CheckArgs, io: CliIo): Promise<number> {
 export const PROGRESS_MIN_FILES = 20;
 
 export async function runParse(args: ParseArgs, io: CliIo): Promise<number> {
-  let r;
+  let r: AnyReadResult;
   let display: string;
   if (args.file === '-') {
     display = STDIN_NAME;
@@ -136,14 +136,17 @@ export async function runParse(args: ParseArgs, io: CliIo): Promise<number> {
   } else {
     const abs = path.resolve(io.cwd, args.file);
     display = displayPath(abs, io.cwd);
-    r = readReportFile(abs, display);
+    r = await readAnyReportFile(abs, display);
   }
   if (!r.ok) {
     printErrors([r.error], io, args.lang);
     return EXIT_USAGE_OR_IO;
   }
   if (args.verbose) io.stderr.write(`nianbao: ${display}: encoding ${r.encoding}\n`);
-  io.stdout.write(JSON.stringify({ version: 1, path: display, encoding: r.encoding, model: modelToJson(parse(r.text)) }, null, 2) + '\n');
+  // A web page, Word or PDF file: spans index its text rendering (`nianbao convert`); every
+  // cell and row also carries `source`, its location in the file.
+  const model = r.model ?? parse(r.text);
+  io.stdout.write(JSON.stringify({ version: 1, path: display, ...(r.source ? { source: r.source.kind } : { encoding: r.encoding }), model: modelToJson(model) }, null, 2) + '\n');
   return EXIT_OK;
 }
 

@@ -30,7 +30,7 @@ export function formatStylish(results: FileResult[], lang: Locale, color: boolea
     out.push('');
     const c = countFindings(r.findings);
     total = { errors: total.errors + c.errors, warnings: total.warnings + c.warnings, infos: total.infos + c.infos, hints: total.hints + c.hints };
-    fixable += r.findings.filter(isFixable).length;
+    if (!r.source) fixable += r.findings.filter(isFixable).length;
   }
   const n = total.errors + total.warnings + total.infos + total.hints;
   if (n === 0) return '';
