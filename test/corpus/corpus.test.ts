@@ -38,3 +38,15 @@ test('the corpus scorer counts a misread cell as wrong, not as right', { skip: d
   assert.ok(scores.length >= 20, 'the corpus has its reports and forms');
   assert.ok(scores.every((s) => s.cells > 0), 'every form has cells to score');
 });
+
+test('every corpus web page and Word document converts to text that reads back to the same cells', { skip: dir ? false : 'no ../shared/corpus' }, async () => {
+  const { readSource, renderDocument } = await import('../../server/src/engine/sources');
+  const { parse } = await import('../../server/src/engine');
+  const cells = (m: import('../../server/src/engine').ReportModel) =>
+    Object.values(m.tables).flatMap((t) => (t ? t.rows.flatMap((r) => r.cells.map((c) => `${t.id}.${r.id}.${c.col}=${c.state === 'number' ? c.value : c.state}`)) : []));
+  for (const report of fs.readdirSync(dir!).filter((d) => fs.existsSync(`${dir}/${d}/truth.json`)))
+    for (const [form, kind] of [['page.html', 'html'], ['page.docx', 'docx']] as const) {
+      const structured = await readSource(kind, new Uint8Array(fs.readFileSync(`${dir}/${report}/${form}`)));
+      assert.deepEqual(cells(parse(renderDocument(structured.document).text)), cells(structured.model), `${report}/${form}`);
+    }
+});

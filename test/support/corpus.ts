@@ -15,7 +15,7 @@ import { checkModel, parse, type Cell, type Finding, type ReportModel, type Row,
 import { readAnyReportFile } from '../../server/src/cli/load';
 
 /** The forms of a report users hold, as files in each report's folder (see the corpus README). */
-export const CORPUS_FORMS = ['copy.txt', 'clipboard.txt', 'pdf.txt', 'pdf-raw.txt', 'word.txt', 'pandoc.md', 'page.html', 'page.docx'] as const;
+export const CORPUS_FORMS = ['copy.txt', 'clipboard.txt', 'pdf.txt', 'pdf-raw.txt', 'word.txt', 'pandoc.md', 'page.html', 'page.docx', 'print.pdf'] as const;
 
 export function corpusDir(): string | null {
   const dir = process.env.NIANBAO_CORPUS ?? path.resolve(__dirname, '../../../shared/corpus');

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { LineIndex, localize, parse, type Locale } from '../engine';
 import { renderBlankReport } from '../engine/format/render';
-import type { CheckArgs, NewArgs, ParseArgs } from './args';
+import type { CheckArgs, ConvertArgs, NewArgs, ParseArgs } from './args';
 import { unifiedDiff } from './diff';
 import { fixAll, UnsafeWriteError, writeFixed } from './fixer';
 import { formatGithub, formatGithubErrors } from './formatters/github';
@@ -13,7 +13,7 @@ import { formatSarif } from './formatters/sarif';
 import { formatStylish } from './formatters/stylish';
 import type { InputError } from './inputs';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE_OR_IO, type CliIo } from './io';
-import { decodeBuffer, displayPath, readAnyReportFile, STDIN_NAME, type AnyReadResult } from './load';
+import { decodeBuffer, displayPath, ioMessage, readAnyReportFile, STDIN_NAME, type AnyReadResult } from './load';
 import { modelToJson } from './modelJson';
 import { countFindings } from './results';
 import { runChecks } from './run';
@@ -147,6 +147,55 @@ export async function runParse(args: ParseArgs, io: CliIo): Promise<number> {
   // cell and row also carries `source`, its location in the file.
   const model = r.model ?? parse(r.text);
   io.stdout.write(JSON.stringify({ version: 1, path: display, ...(r.source ? { source: r.source.kind } : { encoding: r.encoding }), model: modelToJson(model) }, null, 2) + '\n');
+  return EXIT_OK;
+}
+
+/** `nianbao convert`: a web page, Word or PDF file → its text rendering (Markdown or TSV). */
+export async function runConvert(args: ConvertArgs, io: CliIo): Promise<number> {
+  const abs = path.resolve(io.cwd, args.file);
+  const display = displayPath(abs, io.cwd);
+  const { sourceKindOf } = await import('../engine/sources/kind');
+  const kind = sourceKindOf(abs);
+  if (!kind) {
+    io.stderr.write(`nianbao: ${display}: ${localize({ zh: '只能转换 .html、.htm、.docx 或 .pdf 文件', en: 'convert reads .html, .htm, .docx or .pdf files' }, args.lang)}\n`);
+    return EXIT_USAGE_OR_IO;
+  }
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(abs);
+  } catch (e) {
+    printErrors([{ path: display, message: ioMessage(e) }], io, args.lang);
+    return EXIT_USAGE_OR_IO;
+  }
+  const { readDocument, renderDocument, SourceError } = await import('../engine/sources');
+  let text: string;
+  try {
+    text = renderDocument(await readDocument(kind, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)), args.to).text;
+  } catch (e) {
+    if (!(e instanceof SourceError)) throw e;
+    printErrors([{ path: display, message: e.userMessage }], io, args.lang);
+    return EXIT_USAGE_OR_IO;
+  }
+  if (!args.output) {
+    io.stdout.write(text);
+    return EXIT_OK;
+  }
+  const out = path.resolve(io.cwd, args.output);
+  if (out === abs || (fs.existsSync(out) && !args.force)) {
+    io.stderr.write(
+      out === abs
+        ? `nianbao: ${args.output}: ${localize({ zh: '不能覆盖原文件', en: 'will not overwrite the source file' }, args.lang)}\n`
+        : `nianbao: ${args.output}: ${localize({ zh: '文件已存在（用 --force 覆盖）', en: 'already exists (use --force to overwrite)' }, args.lang)}\n`,
+    );
+    return EXIT_USAGE_OR_IO;
+  }
+  try {
+    fs.writeFileSync(out, text, 'utf-8');
+  } catch (e) {
+    printErrors([{ path: args.output, message: ioMessage(e) }], io, args.lang);
+    return EXIT_USAGE_OR_IO;
+  }
+  if (args.verbose) io.stderr.write(`nianbao: wrote ${args.output}\n`);
   return EXIT_OK;
 }
 

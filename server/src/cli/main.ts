@@ -1,7 +1,7 @@
 // The CLI entry point as a function: main(argv, io) → exit code. Tests call it in-process.
 
 import { parseCommandLine } from './args';
-import { runCheck, runNew, runParse, runSummary } from './commands';
+import { runCheck, runConvert, runNew, runParse, runSummary } from './commands';
 import { helpText } from './help';
 import { EXIT_OK, EXIT_USAGE_OR_IO, UsageError, type CliIo } from './io';
 import { VERSION } from './version';
@@ -33,6 +33,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         return await runParse(parsed, io);
       case 'new':
         return await runNew(parsed, io);
+      case 'convert':
+        return await runConvert(parsed, io);
     }
   } catch (e) {
     io.stderr.write(`nianbao: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
