@@ -455,6 +455,11 @@ function readT2(nt: NormalizedText, from: number, to: number, firstLine: number)
         found.push(pending);
         seen.add(def.id);
         end = Math.max(end, t.e);
+      } else if (pending && !pending.closed && t.line === pending.label.line && pending.values.length > 0 && /\d/.test(sq) && sq.length <= 24) {
+        // A value written as text on the row's own line (`减12`, `38518699.09元`) is a cell
+        // (an invalid one), not the end of the row.
+        pending.values.push(t);
+        end = Math.max(end, t.e);
       } else if (pending) pending.closed = true;
       continue;
     }
