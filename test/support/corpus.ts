@@ -95,7 +95,8 @@ function numericOf(v: number | string): number | null {
 
 function judgeCell(cell: Cell | undefined, truth: number | string | null): Verdict {
   if (!cell || cell.state === 'unreadable') return 'unreadable';
-  if (truth === null) return cell.state === 'blank' ? 'right' : 'wrong';
+  // An empty cell: written empty (blank), or gone from an export that drops empty cells (absent).
+  if (truth === null) return cell.state === 'blank' || cell.state === 'absent' ? 'right' : 'wrong';
   if (cell.state === 'number') return cell.value === numericOf(truth) ? 'right' : 'wrong';
   // A non-numeric truth (`减12`, `38518699.09元`) read as the text it is.
   if (cell.state === 'invalid' && typeof truth === 'string') return cell.raw.replace(/\s/g, '') === truth.replace(/\s/g, '') ? 'right' : 'wrong';

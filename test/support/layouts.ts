@@ -1,10 +1,13 @@
 // Renders table 3 and table 4 of a report in each layout real exports produce, around a
 // fixed frame (title, sections). Used by layout tests and round-trip properties.
 
+import { renderPdfText } from './layouts-pdf.ts';
 import { T3_ROWS, type Cells } from './reports.ts';
 
-export type Layout = 'tsv' | 'cell-per-line' | 'blank-separated' | 'space' | 'markdown' | 'markdown-ocr' | 'pipe-per-line' | 'flattened' | 'paragraph-cells';
-export const LAYOUTS: Layout[] = ['tsv', 'cell-per-line', 'blank-separated', 'space', 'markdown', 'markdown-ocr', 'pipe-per-line', 'flattened', 'paragraph-cells'];
+export type Layout = 'tsv' | 'cell-per-line' | 'blank-separated' | 'space' | 'markdown' | 'markdown-ocr' | 'pipe-per-line' | 'flattened' | 'paragraph-cells' | 'pdf-layout' | 'pdf-raw';
+export const LAYOUTS: Layout[] = ['tsv', 'cell-per-line', 'blank-separated', 'space', 'markdown', 'markdown-ocr', 'pipe-per-line', 'flattened', 'paragraph-cells', 'pdf-layout', 'pdf-raw'];
+/** Layouts that cannot show an empty cell (a PDF's text loses it). */
+export const NO_BLANKS: Layout[] = ['space', 'pdf-layout', 'pdf-raw'];
 
 /**
  * Browser copy (innerText) of an HTML table whose cells hold <p> paragraphs: each paragraph
@@ -113,9 +116,11 @@ function t4Lines(layout: Layout, t4: Cells): string[] {
         '',
       ];
   }
+  throw new Error(`${layout}: the whole report is rendered by renderPdfText`);
 }
 
 export function renderInLayout(layout: Layout, t3: Record<string, Cells>, t4: Cells, year = 2024): string {
+  if (layout === 'pdf-layout' || layout === 'pdf-raw') return renderPdfText(layout, t3, t4, year);
   return [
     `某某市某某局${year}年政府信息公开工作年度报告`,
     '',

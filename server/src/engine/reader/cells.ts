@@ -20,16 +20,21 @@ export interface Tok {
   rowEnd?: boolean;
   /** The cell sits on a line that also has text cells (headers, labels). */
   onTextLine?: boolean;
+  /** A value separated from its neighbours by spaces only (PDF text): neighbouring values may have run together. */
+  spaced?: boolean;
 }
 
 const NUMBER_RE = /^[-+−]?\d[\d,]*(?:\.\d+)?$/;
 const PLACEHOLDERS = new Set(['-', '—', '－', '--', '——', '/', '／', '无', '空', '×', 'N/A', 'n/a', '/ ', '*', '…', '...']);
 const NUMBER_WITH_UNIT = /^[-+−]?\d[\d,]*(?:\.\d+)?\s*(?:件|个|条|项|万元|元|次)$/;
+// A change written in words (`减12`, `增3`: the 2019 table's 本年增/减 column).
+const SIGNED_CHANGE = /^[增减]\s*\d[\d,]*(?:\.\d+)?$/;
 
 export function classify(text: string): TokKind {
   if (text.length === 0) return 'blank';
   if (NUMBER_RE.test(text)) return 'value';
-  if (text.length <= 8 && (PLACEHOLDERS.has(text) || NUMBER_WITH_UNIT.test(text))) return 'value';
+  if (text.length <= 8 && PLACEHOLDERS.has(text)) return 'value';
+  if (text.length <= 20 && (NUMBER_WITH_UNIT.test(text) || SIGNED_CHANGE.test(text))) return 'value';
   return 'text';
 }
 
@@ -310,7 +315,7 @@ function spaceLineCells(text: string, l: Line): Tok[] {
   }
   for (let j = k; j < words.length; j++) {
     const w = words[j]!;
-    out.push({ kind: 'value', text: text.slice(w.s, w.e), s: w.s, e: w.e, line: l.no });
+    out.push({ kind: 'value', text: text.slice(w.s, w.e), s: w.s, e: w.e, line: l.no, spaced: true });
   }
   return out;
 }
