@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
 import { renderBlankReport, type BlankLayout, type TableGridView } from '../../server/src/engine/index';
+import { registerOpenAsReport, type SourcesLoader } from './openAsReport';
 import { registerTablePreview } from './preview';
 
 /** How an entry point makes its language client (Node process or Web Worker). */
@@ -13,6 +14,8 @@ export interface Platform {
   createClient(context: vscode.ExtensionContext, id: string, name: string, options: LanguageClientOptions): BaseLanguageClient;
   /** URI schemes of the documents to check; null for every scheme (the web's virtual file systems). */
   schemes: string[] | null;
+  /** The structured-source readers (web page, Word, PDF), loaded on first use; none: not offered. */
+  loadSources?: SourcesLoader;
 }
 
 let client: BaseLanguageClient | undefined;
@@ -107,6 +110,8 @@ export async function activateOn(p: Platform, context: vscode.ExtensionContext):
       }
     }),
   );
+
+  if (p.loadSources) registerOpenAsReport(context, p.loadSources);
 
   registerTablePreview(context, async (uri) => (client ? client.sendRequest<TableGridView | null>('nianbao/tableView', { uri: uri.toString() }) : null));
 

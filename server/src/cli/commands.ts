@@ -2,7 +2,7 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { buildGridView, LineIndex, localize, parse, renderBlankReport, reportsPage, type Locale } from '../engine';
+import { buildGridView, LineIndex, localize, parse, renderBlankReport, reportsPage, sourceKindOf, type Locale } from '../engine';
 import type { CheckArgs, ConvertArgs, NewArgs, ParseArgs } from './args';
 import { unifiedDiff } from './diff';
 import { fixAll, UnsafeWriteError, writeFixed } from './fixer';
@@ -151,7 +151,6 @@ export async function runParse(args: ParseArgs, io: CliIo): Promise<number> {
 export async function runConvert(args: ConvertArgs, io: CliIo): Promise<number> {
   const abs = path.resolve(io.cwd, args.file);
   const display = displayPath(abs, io.cwd);
-  const { sourceKindOf } = await import('../engine/sources/kind');
   const kind = sourceKindOf(abs);
   if (!kind) {
     io.stderr.write(`nianbao: ${display}: ${localize({ zh: '只能转换 .html、.htm、.docx 或 .pdf 文件', en: 'convert reads .html, .htm, .docx or .pdf files' }, args.lang)}\n`);

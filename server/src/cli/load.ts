@@ -2,8 +2,8 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parse, type ReportModel } from '../engine';
-import type { Piece, SourceKind } from '../engine/sources';
+import { parse, SOURCE_LIMITS, sourceKindOf, type ReportModel } from '../engine';
+import type { Piece, SourceKind } from '../engine';
 import { decode, DecodeError, MAX_FILE_BYTES, type EncodingName } from './encoding';
 import type { Input, InputError } from './inputs';
 import type { CliIo } from './io';
@@ -41,14 +41,12 @@ export type AnyReadResult =
 /** The one loading function: text files are decoded; web pages, Word and PDF files are read
  *  by their structure (engine/sources, loaded on first use) into a rendering and a model. */
 export async function readAnyReportFile(abs: string, shown: string): Promise<AnyReadResult> {
-  const { sourceKindOf } = await import('../engine/sources/kind');
   const kind = sourceKindOf(abs);
   if (!kind) return readReportFile(abs, shown);
   let bytes: Buffer;
   try {
     const st = fs.statSync(abs);
     if (st.isDirectory()) return fail(shown, { zh: '这是文件夹，不是文件', en: 'is a folder, not a file' });
-    const { SOURCE_LIMITS } = await import('../engine/sources/document');
     if (st.size > SOURCE_LIMITS.maxInputBytes)
       return fail(shown, { zh: `文件过大（${mb(st.size)}），不像是年度报告，已跳过`, en: `file too large (${mb(st.size)}); not a report, skipped` });
     bytes = fs.readFileSync(abs);

@@ -1,9 +1,6 @@
 // One checked file, as every formatter sees it.
 
-import { LineIndex, localize, type Finding, type Locale, type Position, type ReportModel } from '../engine';
-import { describeLocation } from '../engine/sources/describe';
-import type { SourceLocation } from '../engine/sources/document';
-import { locate } from '../engine/sources/render';
+import { describeLocation, LineIndex, locate, localize, type Finding, type Locale, type Position, type ReportModel, type SourceLocation } from '../engine';
 import type { EncodingName } from './encoding';
 import type { StructuredSource } from './load';
 import { isFixable } from './fixer';

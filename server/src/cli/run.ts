@@ -3,10 +3,9 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { checkModel, LineIndex, parse, type CheckOptions, type SeveritySetting } from '../engine';
+import { checkModel, LineIndex, parse, sourceKindOf, type CheckOptions, type SeveritySetting } from '../engine';
 import type { CheckArgs } from './args';
 import { ConfigError, ConfigFinder, loadConfig, type Config } from './config';
-import { sourceKindOf } from '../engine/sources/kind';
 import { discoverInputs, isReportFile, type InputError } from './inputs';
 import type { CliIo } from './io';
 import { displayPath, loadInputs, readReportFile, type LoadedReport } from './load';

@@ -52,3 +52,11 @@ export {
   type TableView,
 } from './view/grid';
 export { escapeHtml, PREVIEW_CSS, reportsPage, summaryHtml, tableHtml, viewHtml, type HtmlLang, type PageFinding, type PageOptions, type PageReport } from './view/html';
+
+// Structured sources (web page, Word, PDF): the small pieces adapters need for any file —
+// which kind a name is, locations and how to show them. The readers themselves (and pdf.js)
+// are behind `engine/sources`, loaded on first use (its own bundle, dist/sources.js).
+export { sourceKindOf, SOURCE_EXTENSIONS } from './sources/kind';
+export { describeLocation } from './sources/describe';
+export { locate, pieceAt, type Piece, type RenderFormat, type Rendering } from './sources/render';
+export { SOURCE_LIMITS, SourceError, type SourceDocument, type SourceKind, type SourceLocation } from './sources/document';

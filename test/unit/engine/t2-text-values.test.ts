@@ -1,5 +1,5 @@
-// Table 2: a value written as text in its cell (`减12`, `38518699.09元`) is read as that cell —
-// an invalid one the rules report — not taken as the end of the row.
+// Table 2: a value written with text in its cell (`减12`, `38518699.09元`) is read as that cell
+// (a signed change, or an invalid amount the rules report), not taken as the end of the row.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parse } from '../../../server/src/engine';
@@ -28,6 +28,6 @@ test('text with digits in a table-2 value cell on the row’s line is that cell,
   const t2 = parse(REPORT).tables.T2!;
   const fee = t2.rows.find((r) => r.id === 'FEE')!;
   const proc = t2.rows.find((r) => r.id === 'PROC')!;
-  assert.deepEqual(fee.cells.map((c) => [c.state, c.raw]), [['number', '16'], ['invalid', '减12']]);
-  assert.deepEqual(proc.cells.map((c) => [c.state, c.raw]), [['number', '48'], ['invalid', '38518699.09元']]);
+  assert.deepEqual(fee.cells.map((c) => [c.state, c.raw, c.value]), [['number', '16', 16], ['number', '减12', -12]]);
+  assert.deepEqual(proc.cells.map((c) => [c.state, c.raw, c.value]), [['number', '48', 48], ['number', '38518699.09元', 38518699.09]]);
 });
