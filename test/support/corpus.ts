@@ -214,13 +214,13 @@ export async function scoreForm(dir: string, report: string, form: string): Prom
   const truth = JSON.parse(fs.readFileSync(path.join(dir, report, 'truth.json'), 'utf8')) as Truth;
   const s: FormScore = { report, form, cells: 0, right: 0, unreadable: 0, wrong: 0, noise: 0, found: 0, real: 0, unreadableFindings: 0, details: [] };
   // The CLI's one loading function: text decoded, web pages / Word / PDF read by their structure.
-  const read = await readAnyReportFile(file, form);
+  const read = await readAnyReportFile(file);
   if (!read.ok) {
-    s.details.push(`cannot read: ${read.error.message.en}`);
+    s.details.push(`cannot read: ${read.message.en}`);
     s.noise++;
     return s;
   }
-  const model = read.model ?? parse(read.text);
+  const model = 'model' in read ? read.model : parse(read.text);
   const findings = checkModel(model);
   scoreCells(model, truth, s);
   scoreFindings(model, findings, truth, s);

@@ -5,14 +5,17 @@ import * as path from 'node:path';
 import { buildGridView, LineIndex, localize, parse, renderBlankReport, reportsPage, sourceKindOf, type Locale } from '../engine';
 import type { CheckArgs, ConvertArgs, NewArgs, ParseArgs } from './args';
 import { unifiedDiff } from './diff';
-import { fixAll, UnsafeWriteError, writeFixed } from './fixer';
+import { fixAll, writeFixed } from './fixer';
+import { WriteRefused, writeOutputFile } from '../node/write';
+import { describeDecoding } from '../node/decode';
+import { decodeBuffer, ioMessage } from '../node/read';
 import { formatGithub, formatGithubErrors } from './formatters/github';
 import { formatJson } from './formatters/json';
 import { formatSarif } from './formatters/sarif';
 import { formatStylish } from './formatters/stylish';
 import type { InputError } from './inputs';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE_OR_IO, type CliIo } from './io';
-import { decodeBuffer, displayPath, ioMessage, readAnyReportFile, STDIN_NAME, type AnyReadResult } from './load';
+import { displayPath, readAnyReportFile, STDIN_NAME, type AnyReadResult } from './load';
 import { modelToJson } from './modelJson';
 import { countFindings } from './results';
 import { runChecks } from './run';
@@ -47,15 +50,15 @@ export async function runCheck(args: CheckArgs, io: CliIo): Promise<number> {
         return;
       }
       try {
-        writeFixed(r.abs!, r.text, fixed.text, r.encoding);
+        writeFixed(r.abs!, r.text, fixed.text, r.encoding, r.invalid);
         if (args.verbose) io.stderr.write(`nianbao: ${r.display}: ${fixed.applied} fix(es) written (${r.encoding})\n`);
         r.text = fixed.text;
         r.findings = fixed.remaining;
         r.model = parse(fixed.text);
         r.lines = new LineIndex(fixed.text);
       } catch (e) {
-        const why = e instanceof UnsafeWriteError ? e.message : String(e);
-        run.errors.push({ path: r.display, message: { zh: `未写入修复：${why}`, en: `fixes not written: ${why}` } });
+        if (!(e instanceof WriteRefused)) throw e;
+        run.errors.push({ path: r.display, message: { zh: `未写入修复：${e.why.zh}`, en: `fixes not written: ${e.why.en}` } });
       }
     });
   }
@@ -129,21 +132,24 @@ export async function runParse(args: ParseArgs, io: CliIo): Promise<number> {
   let display: string;
   if (args.file === '-') {
     display = STDIN_NAME;
-    r = decodeBuffer(await io.readStdin(), display);
+    r = decodeBuffer(await io.readStdin());
   } else {
     const abs = path.resolve(io.cwd, args.file);
     display = displayPath(abs, io.cwd);
-    r = await readAnyReportFile(abs, display);
+    r = await readAnyReportFile(abs);
   }
   if (!r.ok) {
-    printErrors([r.error], io, args.lang);
+    printErrors([{ path: display, message: r.message }], io, args.lang);
     return EXIT_USAGE_OR_IO;
   }
-  if (args.verbose) io.stderr.write(`nianbao: ${display}: encoding ${r.encoding}\n`);
+  if (args.verbose) io.stderr.write(`nianbao: ${display}: encoding ${describeDecoding(r)}\n`);
   // A web page, Word or PDF file: spans index its text rendering (`nianbao convert`); every
   // cell and row also carries `source`, its location in the file.
-  const model = r.model ?? parse(r.text);
-  io.stdout.write(JSON.stringify({ version: 1, path: display, ...(r.source ? { source: r.source.kind } : { encoding: r.encoding }), model: modelToJson(model) }, null, 2) + '\n');
+  if ('source' in r) {
+    io.stdout.write(JSON.stringify({ version: 1, path: display, source: r.source.kind, model: modelToJson(r.model) }, null, 2) + '\n');
+    return EXIT_OK;
+  }
+  io.stdout.write(JSON.stringify({ version: 1, path: display, encoding: r.encoding, invalidBytes: r.invalid, model: modelToJson(parse(r.text)) }, null, 2) + '\n');
   return EXIT_OK;
 }
 
@@ -177,18 +183,12 @@ export async function runConvert(args: ConvertArgs, io: CliIo): Promise<number> 
     return EXIT_OK;
   }
   const out = path.resolve(io.cwd, args.output);
-  if (out === abs || (fs.existsSync(out) && !args.force)) {
-    io.stderr.write(
-      out === abs
-        ? `nianbao: ${args.output}: ${localize({ zh: '不能覆盖原文件', en: 'will not overwrite the source file' }, args.lang)}\n`
-        : `nianbao: ${args.output}: ${localize({ zh: '文件已存在（用 --force 覆盖）', en: 'already exists (use --force to overwrite)' }, args.lang)}\n`,
-    );
-    return EXIT_USAGE_OR_IO;
-  }
   try {
-    fs.writeFileSync(out, text, 'utf-8');
+    if (out === abs) throw new WriteRefused({ zh: '不能覆盖原文件', en: 'will not overwrite the source file' });
+    writeOutputFile(out, text, args.force);
   } catch (e) {
-    printErrors([{ path: args.output, message: ioMessage(e) }], io, args.lang);
+    if (!(e instanceof WriteRefused)) throw e;
+    printErrors([{ path: args.output, message: e.why }], io, args.lang);
     return EXIT_USAGE_OR_IO;
   }
   if (args.verbose) io.stderr.write(`nianbao: wrote ${args.output}\n`);

@@ -1,10 +1,11 @@
-// Reading inputs into decoded texts and parsed models; I/O problems become one-line errors.
+// Reading inputs into decoded texts and parsed models (node/read.ts); I/O problems become
+// one-line errors, and so does a named file that is not an annual report.
 
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parse, SOURCE_LIMITS, sourceKindOf, type ReportModel } from '../engine';
-import type { Piece, SourceKind } from '../engine';
-import { decode, DecodeError, MAX_FILE_BYTES, type EncodingName } from './encoding';
+import { parse, SOURCE_LIMITS, sourceKindOf, type Piece, type ReportModel, type SourceKind } from '../engine';
+import * as fs from 'node:fs';
+import type { EncodingName } from '../node/decode';
+import { decodeBuffer, ioMessage, readReportFile, type ReadResult } from '../node/read';
 import type { Input, InputError } from './inputs';
 import type { CliIo } from './io';
 
@@ -15,6 +16,8 @@ export interface LoadedReport {
   abs: string | null;
   text: string;
   encoding: EncodingName;
+  /** Invalid byte sequences met while decoding (each is a U+FFFD in the text). */
+  invalid: number;
   model: ReportModel;
   /** Web page, Word or PDF: `text` is its rendering; pieces map it back to the source file. */
   source?: StructuredSource;
@@ -25,6 +28,42 @@ export interface StructuredSource {
   pieces: Piece[];
 }
 
+export type AnyReadResult = ReadResult | ({ ok: true; text: string; encoding: EncodingName; invalid: number; model: ReportModel; source: StructuredSource });
+
+/** The one loading function: text files are decoded (node/read.ts); web pages, Word and PDF
+ *  files are read by their structure (engine/sources, loaded on first use) into a rendering
+ *  and a model. */
+export async function readAnyReportFile(abs: string): Promise<AnyReadResult> {
+  const kind = sourceKindOf(abs);
+  if (!kind) return readReportFile(abs);
+  let bytes: Buffer;
+  try {
+    const st = fs.statSync(abs);
+    if (st.isDirectory()) return { ok: false, message: { zh: '这是文件夹，不是文件', en: 'is a folder, not a file' } };
+    if (st.size > SOURCE_LIMITS.maxInputBytes) {
+      const mb = (st.size / 1024 / 1024).toFixed(1);
+      return { ok: false, message: { zh: `文件过大（${mb} MB），不像是年度报告，未读取`, en: `file too large (${mb} MB); not a report, not read` } };
+    }
+    bytes = fs.readFileSync(abs);
+  } catch (e) {
+    return { ok: false, message: ioMessage(e) };
+  }
+  return readStructured(kind, bytes);
+}
+
+export async function readStructured(kind: SourceKind, bytes: Uint8Array): Promise<AnyReadResult> {
+  const { readSource, SourceError } = await import('../engine/sources');
+  try {
+    const r = await readSource(kind, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    return { ok: true, text: r.rendering.text, encoding: 'utf-8', invalid: 0, model: r.model, source: { kind, pieces: r.rendering.pieces } };
+  } catch (e) {
+    if (e instanceof SourceError) return { ok: false, message: e.userMessage };
+    const what = kind === 'pdf' ? 'PDF' : kind === 'docx' ? 'Word' : 'HTML';
+    const why = String((e as Error)?.message ?? e).slice(0, 200);
+    return { ok: false, message: { zh: `无法读取 ${what} 文件（${why}）`, en: `cannot read the ${what} file (${why})` } };
+  }
+}
+
 export const STDIN_NAME = '<stdin>';
 
 export function displayPath(abs: string, cwd: string): string {
@@ -33,76 +72,18 @@ export function displayPath(abs: string, cwd: string): string {
   return p.split(path.sep).join('/');
 }
 
-export type ReadResult = { ok: true; text: string; encoding: EncodingName } | { ok: false; error: InputError };
-export type AnyReadResult =
-  | { ok: true; text: string; encoding: EncodingName; model?: ReportModel; source?: StructuredSource }
-  | { ok: false; error: InputError };
+export const NOT_A_REPORT = { zh: '未识别为政府信息公开工作年度报告（没有报告标题，也没有“一、总体情况”等部分）', en: 'not recognised as an annual report (no report title and no sections such as 一、总体情况)' };
+export const EMPTY_FILE = { zh: '空文件', en: 'empty file' };
 
-/** The one loading function: text files are decoded; web pages, Word and PDF files are read
- *  by their structure (engine/sources, loaded on first use) into a rendering and a model. */
-export async function readAnyReportFile(abs: string, shown: string): Promise<AnyReadResult> {
-  const kind = sourceKindOf(abs);
-  if (!kind) return readReportFile(abs, shown);
-  let bytes: Buffer;
-  try {
-    const st = fs.statSync(abs);
-    if (st.isDirectory()) return fail(shown, { zh: '这是文件夹，不是文件', en: 'is a folder, not a file' });
-    if (st.size > SOURCE_LIMITS.maxInputBytes)
-      return fail(shown, { zh: `文件过大（${mb(st.size)}），不像是年度报告，已跳过`, en: `file too large (${mb(st.size)}); not a report, skipped` });
-    bytes = fs.readFileSync(abs);
-  } catch (e) {
-    return fail(shown, ioMessage(e));
-  }
-  return readStructured(kind, bytes, shown);
+export interface Loaded {
+  reports: LoadedReport[];
+  /** Inputs that could not be checked (I/O, decoding, a named file that is not a report). */
+  errors: InputError[];
+  /** Files found in a folder or by a glob that are not reports (display paths). */
+  skipped: string[];
 }
 
-export async function readStructured(kind: SourceKind, bytes: Uint8Array, shown: string): Promise<AnyReadResult> {
-  const { readSource, SourceError } = await import('../engine/sources');
-  try {
-    const r = await readSource(kind, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-    return { ok: true, text: r.rendering.text, encoding: 'utf-8', model: r.model, source: { kind, pieces: r.rendering.pieces } };
-  } catch (e) {
-    if (e instanceof SourceError) return fail(shown, e.userMessage);
-    const what = kind === 'pdf' ? 'PDF' : kind === 'docx' ? 'Word' : 'HTML';
-    return fail(shown, { zh: `无法读取 ${what} 文件（${String((e as Error)?.message ?? e).slice(0, 200)}）`, en: `cannot read the ${what} file (${String((e as Error)?.message ?? e).slice(0, 200)})` });
-  }
-}
-
-export function readReportFile(abs: string, shown: string): ReadResult {
-  let st: fs.Stats;
-  try {
-    st = fs.statSync(abs);
-  } catch (e) {
-    return fail(shown, ioMessage(e));
-  }
-  if (st.isDirectory()) return fail(shown, { zh: '这是文件夹，不是文件', en: 'is a folder, not a file' });
-  if (st.size > MAX_FILE_BYTES)
-    return fail(shown, {
-      zh: `文件过大（${mb(st.size)}，上限 ${mb(MAX_FILE_BYTES)}），不像是年度报告，已跳过`,
-      en: `file too large (${mb(st.size)}, limit ${mb(MAX_FILE_BYTES)}); not a report, skipped`,
-    });
-  let buf: Buffer;
-  try {
-    buf = fs.readFileSync(abs);
-  } catch (e) {
-    return fail(shown, ioMessage(e));
-  }
-  return decodeBuffer(buf, shown);
-}
-
-export function decodeBuffer(buf: Buffer, shown: string): ReadResult {
-  if (buf.length > MAX_FILE_BYTES)
-    return fail(shown, { zh: `输入过大（${mb(buf.length)}，上限 ${mb(MAX_FILE_BYTES)}）`, en: `input too large (${mb(buf.length)}, limit ${mb(MAX_FILE_BYTES)})` });
-  try {
-    const d = decode(buf);
-    return { ok: true, text: d.text, encoding: d.encoding };
-  } catch (e) {
-    if (e instanceof DecodeError) return fail(shown, { zh: '二进制文件，不是文本报告（请先导出为 .txt）', en: 'binary file, not a text report (export it as .txt first)' });
-    throw e;
-  }
-}
-
-export async function loadInputs(inputs: Input[], io: CliIo): Promise<{ reports: LoadedReport[]; errors: InputError[]; skipped: string[] }> {
+export async function loadInputs(inputs: Input[], io: CliIo): Promise<Loaded> {
   const reports: LoadedReport[] = [];
   const errors: InputError[] = [];
   const skipped: string[] = [];
@@ -123,46 +104,33 @@ export async function loadInputs(inputs: Input[], io: CliIo): Promise<{ reports:
         errors.push({ path: display, message: { zh: '标准输入为空', en: 'standard input is empty' } });
         continue;
       }
-      r = decodeBuffer(buf, display);
+      r = decodeBuffer(buf);
     } else {
       abs = input.path;
       display = displayPath(abs, io.cwd);
-      r = await readAnyReportFile(abs, display);
+      r = await readAnyReportFile(abs);
     }
     if (!r.ok) {
-      errors.push(r.error);
+      errors.push({ path: display, message: r.message });
       continue;
     }
-    const model = r.model ?? parse(r.text);
-    // Files found by walking a folder that are not reports at all (a README…) are skipped.
-    if (input.kind === 'file' && input.discovered && !model.isReport) {
-      skipped.push(display);
+    const model = 'model' in r ? r.model : parse(r.text);
+    if (!model.isReport) {
+      // Files found by walking a folder that are not reports (a README, notes…) are skipped;
+      // a file named on the command line must be one.
+      if (input.kind === 'file' && input.discovered) skipped.push(display);
+      else errors.push({ path: display, message: r.text.trim() === '' ? EMPTY_FILE : NOT_A_REPORT });
       continue;
     }
-    reports.push({ display, abs, text: r.text, encoding: r.encoding, model, ...(r.source ? { source: r.source } : {}) });
+    reports.push({ display, abs, text: r.text, encoding: r.encoding, invalid: r.invalid, model, ...('source' in r ? { source: r.source } : {}) });
   }
   return { reports, errors, skipped };
 }
 
-function fail(p: string, message: { zh: string; en: string }): ReadResult {
-  return { ok: false, error: { path: p, message } };
-}
-
-function mb(n: number): string {
-  return `${(n / 1024 / 1024).toFixed(1)} MB`;
-}
-
-export function ioMessage(e: unknown): { zh: string; en: string } {
-  const code = (e as NodeJS.ErrnoException)?.code;
-  switch (code) {
-    case 'ENOENT':
-      return { zh: '文件不存在', en: 'no such file' };
-    case 'EACCES':
-    case 'EPERM':
-      return { zh: '没有读取权限', en: 'permission denied' };
-    case 'EISDIR':
-      return { zh: '这是文件夹，不是文件', en: 'is a folder, not a file' };
-    default:
-      return { zh: `无法读取（${code ?? String(e)}）`, en: `cannot read (${code ?? String(e)})` };
-  }
+/** One file read for a side purpose (--previous, previousReport): errors prefixed by `what`. */
+export function loadFile(abs: string, cwd: string): { ok: true; report: LoadedReport } | { ok: false; error: InputError } {
+  const display = displayPath(abs, cwd);
+  const r = readReportFile(abs);
+  if (!r.ok) return { ok: false, error: { path: display, message: r.message } };
+  return { ok: true, report: { display, abs, text: r.text, encoding: r.encoding, invalid: r.invalid, model: parse(r.text) } };
 }
