@@ -45,6 +45,19 @@ type PageBlock = { kind: 'line'; glyphs: Glyph[]; y: number; page: number } | { 
 const TOL = 2.5;
 const isWide = (ch: string) => /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/.test(ch);
 
+/** Enough of DOMMatrix for pdf.js to load (an identity 2-D matrix); never used to draw. */
+class StandInMatrix {
+  a = 1;
+  b = 0;
+  c = 0;
+  d = 1;
+  e = 0;
+  f = 0;
+  constructor(init?: number[]) {
+    if (init && init.length >= 6) [this.a, this.b, this.c, this.d, this.e, this.f] = init as [number, number, number, number, number, number];
+  }
+}
+
 let pdfjsPromise: Promise<typeof import('pdfjs-dist/legacy/build/pdf.mjs')> | null = null;
 
 /** pdf.js with its worker code run in this thread (no Worker, no URL to fetch). */
@@ -55,6 +68,11 @@ function pdfjs() {
     const log = console.log;
     const warn = console.warn;
     console.log = console.warn = () => {};
+    // pdf.js's display layer builds one DOMMatrix when it loads (for canvas rendering, which a
+    // text reader never does); without a DOM or a native canvas package, lend it a stand-in.
+    const g2 = globalThis as { DOMMatrix?: unknown };
+    const lent = g2.DOMMatrix === undefined;
+    if (lent) g2.DOMMatrix = StandInMatrix;
     try {
       // @ts-expect-error the worker module has no type declarations
       g.pdfjsWorker ??= await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
@@ -64,6 +82,7 @@ function pdfjs() {
     } finally {
       console.log = log;
       console.warn = warn;
+      if (lent) delete g2.DOMMatrix;
     }
   })();
   return pdfjsPromise;
