@@ -6,10 +6,12 @@
 // 3. a lower bound: split into lines + one regex per line;
 // 4. through LSP: dist/server.js --stdio, keystroke → diagnostics latency (pull and push),
 //    open → first diagnostics, server RSS after open and after 1000 edits;
-// 5. package and bundle sizes.
+// 5. structured sources: per-file read time of a web page, a Word document and a PDF (corpus),
+//    and `nianbao summary` over a folder of 1,000 reports and of 100 web pages;
+// 6. package and bundle sizes.
 // Prints a table and writes bench/results.json.
 
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
@@ -179,10 +181,59 @@ if (existsSync(join(ROOT, 'dist/server.js'))) {
   console.log(`  push: ${fmt(push)}`);
 } else console.log('\n(dist/server.js missing: run npm run build for the LSP figures)');
 
+// ————— structured sources: web page, Word, PDF (dist/sources.js, as shipped) —————
+let structured: Record<string, unknown> = {};
+const SOURCES = join(ROOT, 'dist/sources.js');
+const corpusDir = resolve(ROOT, '../shared/corpus');
+if (existsSync(SOURCES) && existsSync(corpusDir)) {
+  const sources = createRequire(import.meta.url)(SOURCES) as typeof import('../server/src/engine/sources/index.ts');
+  const ids = readdirSync(corpusDir).filter((d) => existsSync(join(corpusDir, d, 'truth.json'))).sort();
+  console.log(`\nStructured sources (dist/sources.js): read + render + parse + verify, per file, over ${ids.length} corpus reports`);
+  for (const [form, kind] of [['page.html', 'html'], ['page.docx', 'docx'], ['print.pdf', 'pdf']] as const) {
+    const times: number[] = [];
+    let bytes = 0;
+    // The first read of a kind includes loading its reader (pdf.js: parsing ~2 MB of code).
+    const t0 = performance.now();
+    await sources.readSource(kind, new Uint8Array(readFileSync(join(corpusDir, ids[0]!, form))));
+    const first = performance.now() - t0;
+    for (const id of ids) {
+      const data = new Uint8Array(readFileSync(join(corpusDir, id, form)));
+      bytes += data.length;
+      const s = performance.now();
+      await sources.readSource(kind, data);
+      times.push(performance.now() - s);
+    }
+    times.sort((a, b) => a - b);
+    const median = times[Math.floor(times.length / 2)]!;
+    const p95 = times[Math.min(times.length - 1, Math.floor(times.length * 0.95))]!;
+    structured[kind] = { files: ids.length, avgBytes: Math.round(bytes / ids.length), firstMs: first, medianMs: median, p95Ms: p95 };
+    console.log(`  ${form.padEnd(10)} avg ${(bytes / ids.length / 1024).toFixed(0).padStart(4)} KB  first ${first.toFixed(0)} ms  median ${median.toFixed(1)} ms  p95 ${p95.toFixed(1)} ms`);
+  }
+  // A folder of many: `nianbao summary` over 1,000 reports (text) and over 100 web pages.
+  const { mkdtempSync, writeFileSync: wf, rmSync, copyFileSync, mkdirSync } = await import('node:fs');
+  const dir = mkdtempSync(join(os.tmpdir(), 'nianbao-bench-'));
+  const many = quick ? 200 : 1000;
+  mkdirSync(join(dir, 'txt'));
+  mkdirSync(join(dir, 'html'));
+  for (let i = 0; i < many; i++) wf(join(dir, 'txt', `r${i}.txt`), renderReport({ agency: `某某局${i}` }));
+  for (let i = 0; i < 100; i++) copyFileSync(join(corpusDir, ids[i % ids.length]!, 'page.html'), join(dir, 'html', `p${i}.html`));
+  const cli = join(ROOT, 'dist/cli.js');
+  const wall = (args: string[]) => {
+    const s = performance.now();
+    const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
+    return { ms: performance.now() - s, ok: r.status === 0 || r.status === 1 };
+  };
+  const txt = wall(['summary', join(dir, 'txt')]);
+  const html = wall(['summary', join(dir, 'html')]);
+  structured.folder = { txtFiles: many, txtMs: txt.ms, htmlFiles: 100, htmlMs: html.ms };
+  console.log(`  summary over ${many} .txt reports: ${(txt.ms / 1000).toFixed(2)} s (${(txt.ms / many).toFixed(1)} ms/file); over 100 .html pages: ${(html.ms / 1000).toFixed(2)} s`);
+  rmSync(dir, { recursive: true, force: true });
+} else console.log('\n(dist/sources.js or ../shared/corpus missing: no structured-source figures)');
+
 const size = (p: string) => (existsSync(join(ROOT, p)) ? statSync(join(ROOT, p)).size : null);
 const vsix = readdirSync(ROOT).find((n) => n.endsWith('.vsix'));
-const pkg = { vsix: vsix ? { file: vsix, bytes: size(vsix) } : null, client: size('dist/client.js'), server: size('dist/server.js'), cli: size('dist/cli.js') };
-console.log(`\nPackage: ${vsix ? `${vsix} ${(pkg.vsix!.bytes! / 1024).toFixed(0)} KB` : 'no .vsix (npm run package)'}; dist/client.js ${((pkg.client ?? 0) / 1024).toFixed(0)} KB (loaded on activation), server.js ${((pkg.server ?? 0) / 1024).toFixed(0)} KB, cli.js ${((pkg.cli ?? 0) / 1024).toFixed(0)} KB`);
+const pkg = { vsix: vsix ? { file: vsix, bytes: size(vsix) } : null, client: size('dist/client.js'), server: size('dist/server.js'), cli: size('dist/cli.js'), sources: size('dist/sources.js') };
+console.log(`\nPackage: ${vsix ? `${vsix} ${(pkg.vsix!.bytes! / 1024).toFixed(0)} KB` : 'no .vsix (npm run package)'}; dist/client.js ${((pkg.client ?? 0) / 1024).toFixed(0)} KB (loaded on activation), server.js ${((pkg.server ?? 0) / 1024).toFixed(0)} KB, cli.js ${((pkg.cli ?? 0) / 1024).toFixed(0)} KB, sources.js ${((pkg.sources ?? 0) / 1024).toFixed(0)} KB (loaded only for .html/.docx/.pdf)`);
 
 const results = {
   date: new Date().toISOString(),
@@ -191,6 +242,7 @@ const results = {
   engine: rows,
   samples: sampleRows,
   lsp,
+  structured,
   package: pkg,
 };
 writeFileSync(join(ROOT, quick ? 'bench/results.local.json' : 'bench/results.json'), JSON.stringify(results, null, 2) + '\n');

@@ -168,6 +168,27 @@ const tests: [string, () => Promise<void>][] = [
     },
   ],
   [
+    'Open as annual report: a web page opens beside as a checked report with the table preview; the page is not modified',
+    async () => {
+      const page = fixture('某局2024年度报告-网页.html');
+      const before = (await vscode.workspace.fs.readFile(page)).toString();
+      await vscode.commands.executeCommand('nianbao.openAsReport', page);
+      const isReport = (d: vscode.TextDocument) => d.uri.scheme === 'untitled' && d.uri.path.endsWith('某局2024年度报告-网页.md');
+      await waitUntil(() => vscode.workspace.textDocuments.some(isReport), 'the rendering opened');
+      const doc = vscode.workspace.textDocuments.find(isReport)!;
+      assert.equal(doc.languageId, 'nianbao');
+      assert.match(doc.getText(), /^\| 一、本年新收政府信息公开申请数量 \|/m);
+      const ds = await waitForDiagnostics(doc.uri, (d) => d.some((x) => codeOf(x) === 'row-total'));
+      assert.ok(ds.length > 0);
+      const isPreview = (t: vscode.Tab) => t.input instanceof vscode.TabInputWebview && /nianbao\.tablePreview/.test(t.input.viewType);
+      await waitUntil(() => vscode.window.tabGroups.all.some((g) => g.tabs.some(isPreview)), 'the preview tab');
+      if (process.env.NIANBAO_VSCODE_LINGER === "1") await new Promise((r) => setTimeout(r, 8000));
+      assert.equal((await vscode.workspace.fs.readFile(page)).toString(), before);
+      await vscode.commands.executeCommand('workbench.action.closeEditorsInOtherGroups');
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    },
+  ],
+  [
     'a .txt that is not a report gets no diagnostics',
     async () => {
       const notes = await open('会议纪要.txt');

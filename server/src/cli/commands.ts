@@ -30,8 +30,28 @@ export function useColor(io: CliIo): boolean {
   return Boolean(io.stdout.isTTY) && !('NO_COLOR' in io.env && io.env.NO_COLOR !== '');
 }
 
+/** A progress bar on stderr while many files are read (a TTY only; erased when done). */
+function progressBar(io: CliIo): { tick: (done: number, total: number) => void; clear: () => void } {
+  const show = Boolean(io.stderr.isTTY);
+  let drawn = false;
+  return {
+    tick: (done, total) => {
+      if (!show || total < PROGRESS_MIN_FILES) return;
+      const w = 30;
+      const filled = Math.round((done / total) * w);
+      io.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(w - filled)}] ${done}/${total}`);
+      drawn = true;
+    },
+    clear: () => {
+      if (drawn) io.stderr.write('\r\u001b[K');
+    },
+  };
+}
+
 export async function runCheck(args: CheckArgs, io: CliIo): Promise<number> {
-  const run = await runChecks(args, io);
+  const bar = progressBar(io);
+  const run = await runChecks(args, io, bar.tick);
+  bar.clear();
   if (args.verbose) for (const n of run.notes) io.stderr.write(`nianbao: ${n}\n`);
 
   if (args.fix || args.fixDryRun) {
@@ -97,16 +117,9 @@ export async function runCheck(args: CheckArgs, io: CliIo): Promise<number> {
 }
 
 export async function runSummary(args: CheckArgs, io: CliIo): Promise<number> {
-  const showProgress = Boolean(io.stderr.isTTY);
-  let drawn = false;
-  const run = await runChecks(args, io, (done, total) => {
-    if (!showProgress || total < PROGRESS_MIN_FILES) return;
-    const w = 30;
-    const filled = Math.round((done / total) * w);
-    io.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(w - filled)}] ${done}/${total}`);
-    drawn = true;
-  });
-  if (drawn) io.stderr.write('\r\u001b[K');
+  const bar = progressBar(io);
+  const run = await runChecks(args, io, bar.tick);
+  bar.clear();
   if (args.verbose) for (const n of run.notes) io.stderr.write(`nianbao: ${n}\n`);
   if (args.format === 'html') {
     // The same grids as the editor's table preview, one section per report, in one page.

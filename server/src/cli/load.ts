@@ -83,11 +83,13 @@ export interface Loaded {
   skipped: string[];
 }
 
-export async function loadInputs(inputs: Input[], io: CliIo): Promise<Loaded> {
+/** Read every input; `onProgress` after each (reading is the slow part: PDFs take a second). */
+export async function loadInputs(inputs: Input[], io: CliIo, onProgress?: (done: number, total: number) => void): Promise<Loaded> {
   const reports: LoadedReport[] = [];
   const errors: InputError[] = [];
   const skipped: string[] = [];
-  for (const input of inputs) {
+  for (const [k, input] of inputs.entries()) {
+    if (k > 0) onProgress?.(k, inputs.length);
     let r: AnyReadResult;
     let display: string;
     let abs: string | null = null;
@@ -124,6 +126,7 @@ export async function loadInputs(inputs: Input[], io: CliIo): Promise<Loaded> {
     }
     reports.push({ display, abs, text: r.text, encoding: r.encoding, invalid: r.invalid, model, ...('source' in r ? { source: r.source } : {}) });
   }
+  if (inputs.length) onProgress?.(inputs.length, inputs.length);
   return { reports, errors, skipped };
 }
 

@@ -27,7 +27,7 @@ export interface RunOutcome {
 export async function runChecks(args: CheckArgs, io: CliIo, onProgress?: (done: number, total: number) => void): Promise<RunOutcome> {
   const notes: string[] = [];
   const { inputs, errors } = discoverInputs(args.paths, io.cwd);
-  const loaded = await loadInputs(inputs, io);
+  const loaded = await loadInputs(inputs, io, onProgress);
   errors.push(...loaded.errors);
   for (const s of loaded.skipped) notes.push(`${s}: not an annual report, skipped`);
   // A folder operand whose files were all skipped as non-reports.
@@ -71,7 +71,6 @@ export async function runChecks(args: CheckArgs, io: CliIo, onProgress?: (done: 
 
   const results: FileResult[] = [];
   const options: CheckOptions[] = [];
-  const total = loaded.reports.length;
   loaded.reports.forEach((r, i) => {
     const cfg = configOf(r);
     const rules: Record<string, SeveritySetting> = { ...(cfg?.rules ?? {}), ...args.rules };
@@ -97,7 +96,6 @@ export async function runChecks(args: CheckArgs, io: CliIo, onProgress?: (done: 
     const findings = checkModel(r.model, opts);
     results.push({ display: r.display, abs: r.abs, text: r.text, encoding: r.encoding, invalid: r.invalid, model: r.model, findings, lines: new LineIndex(r.text), previous: prev?.display ?? null, ...(r.source ? { source: r.source } : {}) });
     options.push(opts);
-    onProgress?.(i + 1, total);
   });
   return { results, errors, skipped: loaded.skipped, notes, options };
 }

@@ -125,3 +125,12 @@ test('new for a year before any template (2018) is a one-line usage error', asyn
   assert.equal(r.code, 2);
   assert.equal(r.stderr, 'nianbao: no report template before 2019 (got 2018)\n');
 });
+
+test('check: the same progress bar on a TTY while many files are read, nothing on stdout', async () => {
+  const files: Record<string, string> = {};
+  for (let i = 0; i < 25; i++) files[`r${String(i).padStart(2, '0')}.txt`] = fixture('clean-2021.txt');
+  const dir = tempDir(files);
+  const r = await run(['check'], { cwd: dir, stderrTTY: true });
+  assert.match(r.stderr, /\[#+\.*\] 25\/25/);
+  assert.doesNotMatch(r.stdout, /\[#/);
+});
