@@ -50,7 +50,8 @@ async function setConfig(section: string, key: string, value: unknown): Promise<
   await vscode.workspace.getConfiguration(section).update(key, value, vscode.ConfigurationTarget.Global);
 }
 
-const tests: [string, () => Promise<void>][] = [
+/** [title, test, timeout ms (default 30 s)] */
+const tests: [string, () => Promise<void>, number?][] = [
   [
     'the extension activates on a report',
     async () => {
@@ -187,6 +188,8 @@ const tests: [string, () => Promise<void>][] = [
       await vscode.commands.executeCommand('workbench.action.closeEditorsInOtherGroups');
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     },
+    // The first use loads dist/sources.js (the readers) into the extension host.
+    90000,
   ],
   [
     'a .txt that is not a report gets no diagnostics',
@@ -224,7 +227,11 @@ async function restoreFixture(name: string): Promise<void> {
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'tdd', timeout: 30000, color: false });
   const suite = Mocha.Suite.create(mocha.suite, 'Nianbao in VS Code');
-  for (const [title, fn] of tests) suite.addTest(new Mocha.Test(title, fn));
+  for (const [title, fn, ms] of tests) {
+    const t = new Mocha.Test(title, fn);
+    if (ms) t.timeout(ms);
+    suite.addTest(t);
+  }
   const results: { title: string; state: string; error?: string; ms?: number }[] = [];
   return new Promise((resolve, reject) => {
     const runner = mocha.run((failures) => {
