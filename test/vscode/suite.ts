@@ -229,8 +229,9 @@ export function run(): Promise<void> {
   const suite = Mocha.Suite.create(mocha.suite, 'Nianbao in VS Code');
   for (const [title, fn, ms] of tests) {
     const t = new Mocha.Test(title, fn);
-    if (ms) t.timeout(ms);
     suite.addTest(t);
+    // After addTest, which gives every test the suite's timeout.
+    if (ms) t.timeout(ms);
   }
   const results: { title: string; state: string; error?: string; ms?: number }[] = [];
   return new Promise((resolve, reject) => {
