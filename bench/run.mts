@@ -9,10 +9,11 @@
 // 5. structured sources: per-file read time of a web page, a Word document and a PDF (corpus),
 //    and `nianbao summary` over a folder of 1,000 reports and of 100 web pages;
 // 6. package and bundle sizes.
-// Prints a table and writes bench/results.json.
+// Prints a table and writes .cache/bench/results.json (untracked: numbers belong to the
+// machine that measured them); `npm run bench -- --save` updates the tracked bench/results.json.
 
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
 import { lint as markdownlint } from 'markdownlint/sync';
@@ -233,7 +234,7 @@ if (existsSync(SOURCES) && existsSync(corpusDir)) {
 const size = (p: string) => (existsSync(join(ROOT, p)) ? statSync(join(ROOT, p)).size : null);
 const vsix = readdirSync(ROOT).find((n) => n.endsWith('.vsix'));
 const pkg = { vsix: vsix ? { file: vsix, bytes: size(vsix) } : null, client: size('dist/client.js'), server: size('dist/server.js'), cli: size('dist/cli.js'), sources: size('dist/sources.js') };
-console.log(`\nPackage: ${vsix ? `${vsix} ${(pkg.vsix!.bytes! / 1024).toFixed(0)} KB` : 'no .vsix (npm run package)'}; dist/client.js ${((pkg.client ?? 0) / 1024).toFixed(0)} KB (loaded on activation), server.js ${((pkg.server ?? 0) / 1024).toFixed(0)} KB, cli.js ${((pkg.cli ?? 0) / 1024).toFixed(0)} KB, sources.js ${((pkg.sources ?? 0) / 1024).toFixed(0)} KB (loaded only for .html/.docx/.pdf)`);
+console.log(`\nPackage: ${vsix ? `${vsix} ${(pkg.vsix!.bytes! / 1024).toFixed(0)} KB` : 'no .vsix (npm run package)'}; dist/client.js ${((pkg.client ?? 0) / 1024).toFixed(0)} KB (loaded on activation), server.js ${((pkg.server ?? 0) / 1024).toFixed(0)} KB, cli.js ${((pkg.cli ?? 0) / 1024).toFixed(0)} KB`);
 
 const results = {
   date: new Date().toISOString(),
@@ -245,5 +246,7 @@ const results = {
   structured,
   package: pkg,
 };
-writeFileSync(join(ROOT, quick ? 'bench/results.local.json' : 'bench/results.json'), JSON.stringify(results, null, 2) + '\n');
-console.log(`\nwrote ${quick ? 'bench/results.local.json' : 'bench/results.json'}`);
+const out = process.argv.includes('--save') && !quick ? 'bench/results.json' : quick ? '.cache/bench/results.quick.json' : '.cache/bench/results.json';
+mkdirSync(join(ROOT, '.cache/bench'), { recursive: true });
+writeFileSync(join(ROOT, out), JSON.stringify(results, null, 2) + '\n');
+console.log(`\nwrote ${out}`);
