@@ -386,9 +386,9 @@ connection.onHover((params) => {
   const a = analyse(doc);
   if (!applies(doc, a)) return null;
   const at = a.lines.offsetAt(params.position);
-  const hits = a.findings.filter((f) => f.span.start <= at && at <= f.span.end && (f.expected !== undefined || f.data?.['formula']));
+  const hits = a.findings.filter((f) => f.span.start <= at && at <= f.span.end && (f.expected !== undefined || f.data?.['formula'] || f.detail));
   if (hits.length > 0) {
-    const lines = hits.map((f) => `**${f.code}** — ${localize(f.message, locale)}`);
+    const lines = hits.map((f) => `**${f.code}** — ${localize(f.message, locale)}${f.detail ? `\n\n${localize(f.detail, locale)}` : ''}`);
     return { contents: { kind: 'markdown', value: lines.join('\n\n') } };
   }
   for (const t of Object.values(a.model.tables)) {

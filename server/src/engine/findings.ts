@@ -31,8 +31,8 @@ export interface Fix {
   isPreferred: boolean;
   /**
    * Safe fixes are applied by fix-all (`source.fixAll.nianbao`, `nianbao check --fix`).
-   * A fix is safe when it is unambiguous and edits only derived cells or wording
-   * (never a leaf cell a user typed a number into, spec §6).
+   * A fix is safe when it is unambiguous: it edits only derived cells or wording, or it is
+   * the unique minimal change that makes every relation of a table hold (localise/).
    */
   safe: boolean;
   /** Fix-all applies fixes by ascending phase (spec §3 order: row totals, then （七）总计, then T4…). */
@@ -57,6 +57,8 @@ export interface Finding {
   actual?: number | string;
   related: RelatedLocation[];
   fixes: Fix[];
+  /** Longer explanation for hover (e.g. a localised error: before → after, and why this set). */
+  detail?: Localized;
   /** Extra structured data for adapters (hover, preview), e.g. { table: 'T3', row: 'R1', col: 'C7' }. */
   data?: Record<string, unknown>;
 }

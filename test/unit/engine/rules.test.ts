@@ -16,28 +16,59 @@ test('a correct report has no findings at all', () => {
 });
 
 test('row-total: a table-3 total that is not the sum of its row, reported on the total with the formula', () => {
-  const f = only({ t3: { R3_3_7: [1, 0, 0, 0, 0, 0, 2], R3_7: [3, 0, 0, 0, 0, 16, 20], R1: [3, 0, 0, 0, 0, 16, 20] } }, 'row-total');
-  assert.equal(f.length, 3);
-  const leaf = f.find((x) => x.data?.row === 'R3_3_7')!;
-  assert.equal(leaf.expected, 1);
-  assert.equal(leaf.actual, 2);
-  assert.match(leaf.message.zh, /2 ≠ 各项之和 1（1\+0\+0\+0\+0\+0）/);
-  assert.equal(leaf.fixes[0]!.edits[0]!.newText, '1');
+  const f = only({ t3: { R3_3_7: [1, 0, 0, 0, 0, 0, 2] } }, 'row-total');
+  assert.equal(f.length, 1);
+  assert.equal(f[0]!.data?.row, 'R3_3_7');
+  assert.equal(f[0]!.expected, 1);
+  assert.equal(f[0]!.actual, 2);
+  assert.match(f[0]!.message.zh, /2 ≠ 各项之和 1（1\+0\+0\+0\+0\+0）/);
+  assert.deepEqual(f[0]!.fixes.map((x) => [x.edits.map((e) => e.newText), x.isPreferred, x.safe]), [[['1'], true, true]]);
+});
+
+test('three wrong totals that agree with each other: one finding each, and one fix that sets all three', () => {
+  const text = renderReport({ t3: { R3_3_7: [1, 0, 0, 0, 0, 0, 2], R3_7: [3, 0, 0, 0, 0, 16, 20], R1: [3, 0, 0, 0, 0, 16, 20] } });
+  const f = check(text).findings.filter((x) => x.data?.localisation === 'unique');
+  assert.deepEqual(f.map((x) => [x.code, x.data?.row, x.actual, x.expected]), [
+    ['row-total', 'R1', 20, 19],
+    ['row-total', 'R3_3_7', 2, 1],
+    ['row-total', 'R3_7', 20, 19],
+  ]);
+  const fix = f[0]!.fixes[0]!;
+  assert.ok(f.every((x) => x.fixes.length === 1 && x.fixes[0] === fix), 'the same fix on every cell of the set');
+  assert.deepEqual(codesOf(check(applyEdits(text, fix.edits)).findings), []);
 });
 
 test('result-total: （七）总计 differs from the sum of the leaves in a column, group rows not added', () => {
-  const t3 = defaultT3();
-  t3.R3_4_1 = [1, 0, 0, 0, 0, 0, 1];
-  const f = run({ t3, narrative: '共收到政府信息公开申请19件。' });
-  const res = f.filter((x) => x.code === 'result-total');
-  assert.deepEqual(res.map((x) => x.data?.col).sort(), ['C1', 'C7']);
-  assert.equal(res.find((x) => x.data?.col === 'C1')!.expected, 4);
+  // One wrong cell breaks its row, the result total and the column balance: one finding.
+  const t3b = defaultT3();
+  t3b.R3_7 = [3, 0, 0, 0, 0, 16, 20];
+  const g = run({ t3: t3b }).filter((x) => x.code === 'result-total');
+  assert.deepEqual(g.map((x) => [x.data?.row, x.data?.col, x.expected]), [['R3_7', 'C7', 19]]);
 });
 
-test('column-balance: 一 + 二 ≠ 三 + 四 gives a suggestion that is not applied by fix-all', () => {
-  const f = only({ t3: { R4: [1, 0, 0, 0, 0, 0, 1] } }, 'column-balance');
+test('a leaf that is off in its column and its total: every leaf that could be it is a candidate, none is chosen', () => {
+  const t3 = defaultT3();
+  t3.R3_4_1 = [1, 0, 0, 0, 0, 0, 1];
+  const f = run({ t3, narrative: '共收到政府信息公开申请19件。' }).filter((x) => x.code === 'result-total');
+  // （七）总计 agrees with 一 and the narrative; one of the three 自然人 leaves is one too many.
+  assert.deepEqual(f.map((x) => [x.data?.localisation, x.data?.row, x.data?.col]), [['tie', 'R3_7', 'C1'], ['tie', 'R3_7', 'C7']]);
+  const rows = (f[0]!.data?.candidates as { row: string }[][]).map((c) => c[0]!.row).sort();
+  assert.deepEqual(rows, ['R3_1', 'R3_3_7', 'R3_4_1']);
+  assert.ok(f.every((x) => x.fixes.length === 3 && x.fixes.every((fx) => !fx.safe && !fx.isPreferred)));
+});
+
+test('column-balance: when 一、二 and 四 are equally likely wrong, the candidates are listed and fix-all applies none', () => {
+  const f = only({ t3: { R4: [1, 0, 0, 0, 0, 0, 1] }, narrative: '本年度共收到政府信息公开申请19件。' }, 'column-balance');
   assert.deepEqual(f.map((x) => x.data?.equation), ['EQ-T3-BAL', 'EQ-T3-BAL']);
-  assert.ok(f.every((x) => x.fixes.every((fx) => !fx.safe)));
+  // 一 is confirmed by the narrative (19), so 二 or 四 is wrong: two candidates.
+  assert.ok(f.every((x) => x.data?.localisation === 'tie' && x.fixes.length === 2), JSON.stringify(f.map((x) => x.fixes.map((y) => y.title.en))));
+  assert.ok(f.every((x) => x.fixes.every((fx) => !fx.safe && !fx.isPreferred)));
+});
+
+test('narrative evidence decides a tie: “已全部办结” makes 四 the wrong cells', () => {
+  const f = only({ t3: { R4: [1, 0, 0, 0, 0, 0, 1] } }, 'column-balance');
+  assert.deepEqual(f.map((x) => [x.data?.localisation, x.data?.row, x.data?.col, x.expected]), [['unique', 'R4', 'C1', 0], ['unique', 'R4', 'C7', 0]]);
+  assert.ok(f.every((x) => x.fixes.length === 1 && x.fixes[0]!.safe && x.fixes[0]!.edits.length === 2));
 });
 
 test('review-total and litigation-total check the three table-4 blocks', () => {
@@ -127,14 +158,15 @@ test('rule settings: off removes a code, a level changes its severity', () => {
   assert.equal(check(text, { rules: { 'section-numbering': 'error' } }).findings[0]!.severity, 'error');
 });
 
-test('fix-all sets row totals, then （七）总计, then table 4, and a re-check finds none of them', () => {
+test('fix-all sets the uniquely wrong totals, leaves an ambiguous table-4 total to the user, and a re-check finds nothing else', () => {
   const text = renderReport({
     t3: { R1: [3, 0, 0, 0, 0, 16, 20], R3_1: [2, 0, 0, 0, 0, 16, 99], R3_7: [3, 0, 0, 0, 0, 16, 7] },
     t4: [3, 0, 0, 0, 9, 18, 5, 1, 0, 24, 7, 0, 0, 0, 7],
     sectionTwoNumbering: '2、',
   });
   const r = fixAll(text);
-  assert.deepEqual(codesOf(check(r.text).findings), []);
+  // 结果维持 3 with 总计 9: the total or any one part may be wrong (a tie), so nothing is set.
+  assert.deepEqual(codesOf(check(r.text).findings), ['review-total']);
   assert.equal(applyEdits(text, r.edits), r.text);
   assert.ok(r.edits.every((e) => e.newText.length <= 3), JSON.stringify(r.edits));
   assert.deepEqual(fixAll(r.text).edits, []);

@@ -3,31 +3,16 @@
 // unreadable operand suppresses the equation (cell-value / table-unreadable explain why).
 // A blank total whose parts are filled is `total-blank` (fill it), not a sum error.
 
-import { equationsFor, T3_DEFS, type CellRef, type Equation } from '../format/equations';
+import { equationsFor, type Equation } from '../format/equations';
 import type { Fix, Localized } from '../findings';
 import type { Cell, ReportModel } from '../model';
-import type { Report, Rule, RuleContext } from './types';
+import { componentReports } from '../localise/findings';
+import { localiseModel } from '../localise/model';
+import type { CheckOptions } from '../options';
+import { cellAt, t3DefFor } from './lookup';
+import type { Report, Rule } from './types';
 
-/** Cells by `table.row.col`, built once per model (equations look cells up thousands of times). */
-const cellIndex = new WeakMap<ReportModel, Map<string, Cell>>();
-export function cellAt(model: ReportModel, ref: CellRef): Cell | 'no-row' {
-  let idx = cellIndex.get(model);
-  if (!idx) {
-    idx = new Map();
-    for (const t of [model.tables.T2, model.tables.T3, model.tables.T4]) {
-      if (!t) continue;
-      for (const r of t.rows) for (const c of r.cells) idx.set(`${t.id}.${r.id}.${c.col}`, c);
-    }
-    cellIndex.set(model, idx);
-  }
-  return idx.get(`${ref.table}.${ref.row}.${ref.col}`) ?? 'no-row';
-}
-
-export function t3DefFor(model: ReportModel) {
-  const ids = new Set(model.tables.T3?.rows.map((r) => r.id) ?? []);
-  if (ids.has('R3_6') && !ids.has('R3_6_1')) return T3_DEFS.F2021_ONE_OTHER;
-  return T3_DEFS.F2021;
-}
+export { cellAt, t3DefFor } from './lookup';
 
 export interface Evaluation {
   eq: Equation;
@@ -106,80 +91,14 @@ export function evaluations(model: ReportModel): Evaluation[] {
   return ev;
 }
 
-/**
- * Whether rewriting a total is safe: no OTHER equation that currently holds uses the cell.
- * If one does (the total agrees with the rest of the table), the error is more likely in a
- * leaf a user typed, so the fix is offered but not applied by fix-all (spec §3, §6).
- */
-function safeToRewrite(all: Evaluation[], self: Evaluation, cell: Cell): boolean {
-  for (const e of all) {
-    if (e === self || e.status !== 'ok') continue;
-    if (e.leftCells.includes(cell) || e.rightCells.includes(cell)) return false;
+const reportCache = new WeakMap<ReportModel, Report[]>();
+function localisedReports(model: ReportModel, options: CheckOptions): Report[] {
+  let out = reportCache.get(model);
+  if (!out) {
+    out = localiseModel(model, options).flatMap(componentReports);
+    reportCache.set(model, out);
   }
-  return true;
-}
-
-function reportEquation(ctx: RuleContext, e: Evaluation, all: Evaluation[]): void {
-  const eq = e.eq;
-  const related = [...e.leftCells, ...e.rightCells]
-    .filter((c) => c.span && c !== e.targetCell)
-    .map((c) => ({ span: c.span!, message: { zh: `${c.col}：${c.state === 'number' ? c.value : '空'}`, en: `${c.col}: ${c.state === 'number' ? c.value : 'blank'}` } }));
-  if (eq.target) {
-    const target = e.targetCell!;
-    if (!target.span) return;
-    const ops = operands(e.rightCells);
-    const f: Report = {
-      code: eq.code,
-      span: target.span,
-      message: {
-        zh: `${eq.name.zh} ${e.left} ≠ 各项之和 ${e.right}（${ops}）`,
-        en: `${eq.name.en} ${e.left} ≠ sum of its parts ${e.right} (${ops})`,
-      },
-      expected: e.right,
-      actual: e.left,
-      related,
-      fixes: (() => {
-        const safe = safeToRewrite(all, e, target);
-        const fixes = setCellFix(
-          target,
-          e.right,
-          safe
-            ? { zh: `将总计改为 ${e.right}`, en: `Set the total to ${e.right}` }
-            : { zh: `将总计改为 ${e.right}（此总计与表中其他关系一致，错误可能在分项中，请先核对）`, en: `Set the total to ${e.right} (it agrees with the rest of the table: check the items first)` },
-          eq.phase,
-          safe,
-        );
-        for (const f of fixes) f.isPreferred = safe;
-        return fixes;
-      })(),
-      data: { equation: eq.id, table: eq.target.table, row: eq.target.row, col: eq.target.col, formula: ops },
-    };
-    ctx.report(f);
-    return;
-  }
-  // column-balance: 一 + 二 = 三 + 四 (which side is wrong is unknown: suggestion only).
-  const [r1, r2] = e.leftCells;
-  const [r37, r4] = e.rightCells;
-  const anchor = r4?.span ? r4 : r37?.span ? r37 : r1;
-  if (!anchor?.span) return;
-  const suggestion = val(r1!) + val(r2!) - val(r37!);
-  const fixes =
-    suggestion >= 0 && r4 && r4.span
-      ? [{ title: { zh: `建议：将“结转下年度继续办理”改为 ${suggestion}（请先核对一、二、三项）`, en: `Suggestion: set 结转下年度 to ${suggestion} (check rows 一, 二, 三 first)` }, edits: [{ span: r4.span, newText: String(suggestion) }], isPreferred: false, safe: false }]
-      : [];
-  ctx.report({
-    code: eq.code,
-    span: anchor.span,
-    message: {
-      zh: `${eq.name.zh}：一 + 二 = ${val(r1!)}+${val(r2!)} = ${e.left}，三 + 四 = ${val(r37!)}+${val(r4!)} = ${e.right}，应相等`,
-      en: `${eq.name.en}: 一 + 二 = ${val(r1!)}+${val(r2!)} = ${e.left} but 三 + 四 = ${val(r37!)}+${val(r4!)} = ${e.right}`,
-    },
-    expected: e.left,
-    actual: e.right,
-    related: [...e.leftCells, ...e.rightCells].filter((c) => c.span && c !== anchor).map((c) => ({ span: c.span!, message: { zh: `${c.col}`, en: `${c.col}` } })),
-    fixes,
-    data: { equation: eq.id },
-  });
+  return out;
 }
 
 function equationRule(code: Equation['code'], description: Localized, spec: string[]): Rule {
@@ -189,8 +108,9 @@ function equationRule(code: Equation['code'], description: Localized, spec: stri
     spec,
     description,
     check(ctx) {
-      const all = evaluations(ctx.model);
-      for (const e of all) if (e.eq.code === code && e.status === 'fail') reportEquation(ctx, e, all);
+      // The localiser turns broken relations into wrong cells (one finding per cell); each
+      // finding is reported by the rule of its relation family.
+      for (const f of localisedReports(ctx.model, ctx.options)) if (f.code === code) ctx.report(f);
     },
   };
 }
