@@ -130,7 +130,8 @@ function checkSentence(model: ReportModel, text: string, s: number, e: number, e
     const base = s + cs;
     cs = i + 1;
     if (about) {
-      const m = /信息公开申请[^0-9]{0,4}?(\d+)\s*件/.exec(clause);
+      // 件 or 份: both are used as the measure word for applications (“收到政府信息公开申请3份”).
+      const m = /信息公开申请[^0-9]{0,4}?(\d+)\s*(?:件|份)/.exec(clause);
       if (m) {
         const carried = /含上年(?:度)?结转/.test(clause);
         const r1 = t3(model, 'R1');
