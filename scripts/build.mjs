@@ -1,7 +1,13 @@
 #!/usr/bin/env node
-// Bundles the extension client, the language server and the CLI with esbuild.
+// Bundles the extension client, the language server and the CLI with esbuild, and makes
+// the offline page dist/nianbao.html (one self-contained file, see buildPage).
 // `--production` minifies (for the .vsix); `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+const ROOT = join(import.meta.dirname, '..');
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -17,11 +23,59 @@ const common = {
   logLevel: 'warning',
 };
 
+/**
+ * The server's Node runtime (lsp/runtime.ts: stdio/IPC, files on disk) swapped for the
+ * browser one (lsp/runtime.browser.ts: postMessage, no file system) in the web bundle.
+ */
+const browserRuntime = {
+  name: 'nianbao-browser-runtime',
+  setup(build) {
+    build.onResolve({ filter: /\/lsp\/runtime$/ }, (args) => ({ path: join(args.resolveDir, 'lsp', 'runtime.browser.ts') }));
+  },
+};
+
+/** VS Code for the web: the extension in the web extension host, the server in a Web Worker. */
+const web = { platform: 'browser', target: 'es2022', mainFields: ['browser', 'module', 'main'], conditions: ['browser'] };
+
 const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { ...web, entryPoints: ['client/src/web.ts'], outfile: 'dist/web/client.js', format: 'cjs', external: ['vscode'] },
+  { ...web, entryPoints: ['server/src/server.ts'], outfile: 'dist/web/server.js', format: 'iife', plugins: [browserRuntime] },
 ];
+
+/**
+ * dist/nianbao.html: the page script (web/page.ts) and the Web Worker (web/worker.ts, the
+ * engine) inlined, the grids' stylesheet and the page's own; nothing remote. The worker's
+ * code sits in a non-executed <script type="text/plain"> and is started from a blob: URL.
+ * The Content-Security-Policy allows exactly the inline script and style (by hash) and
+ * blob: workers: no request can leave the page.
+ */
+async function buildPage() {
+  const opts = { bundle: true, platform: 'browser', format: 'iife', target: ['chrome100', 'edge100', 'firefox100', 'safari15'], minify: true, charset: 'utf8', legalComments: 'none', logLevel: 'warning', write: false };
+  const [worker, page] = await Promise.all([
+    esbuild.build({ ...opts, entryPoints: [join(ROOT, 'web/worker.ts')] }),
+    esbuild.build({ ...opts, entryPoints: [join(ROOT, 'web/page.ts')] }),
+  ]);
+  // Inside <script>, `</script` would end the element; `<\/script` means the same to JavaScript.
+  const inline = (js, what) => {
+    const out = js.replace(/<\/(script)/gi, '<\\/$1');
+    if (/<!--/.test(out)) throw new Error(`build: ${what} contains "<!--", which HTML treats specially inside <script>`);
+    return out.trimEnd();
+  };
+  const workerJs = inline(worker.outputFiles[0].text, 'the worker');
+  const pageJs = inline(page.outputFiles[0].text, 'the page script');
+  const style = readFileSync(join(ROOT, 'media/preview.css'), 'utf8') + readFileSync(join(ROOT, 'web/page.css'), 'utf8');
+  const hash = (s) => `'sha256-${createHash('sha256').update(s, 'utf8').digest('base64')}'`;
+  const csp = [`default-src 'none'`, `script-src ${hash(pageJs)}`, `style-src ${hash(style)}`, `worker-src blob:`, `img-src data: blob:`, `connect-src 'none'`, `base-uri 'none'`, `form-action 'none'`].join('; ');
+  const version = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version;
+  const fill = { CSP: csp, VERSION: version, STYLE: style, WORKER: workerJs, SCRIPT: pageJs };
+  const html = readFileSync(join(ROOT, 'web/page.html'), 'utf8').replace(/\{\{(\w+)\}\}/g, (_, k) => fill[k]);
+  const out = join(ROOT, 'dist/nianbao.html');
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, html);
+}
 
 if (watch) {
   for (const e of entries) {
@@ -30,5 +84,5 @@ if (watch) {
   }
   console.log('esbuild: watching…');
 } else {
-  await Promise.all(entries.map((e) => esbuild.build({ ...common, ...e })));
+  await Promise.all([...entries.map((e) => esbuild.build({ ...common, ...e })), buildPage()]);
 }

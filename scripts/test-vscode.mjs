@@ -17,13 +17,13 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createRequire } from 'node:module';
+import { CHROMIUM, CHROMIUM_ARGS, ensureApt } from './chromium.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const CACHE = process.env.NIANBAO_VSCODE_CACHE ?? join(ROOT, '.cache', 'vscode-test');
 const CODE_SERVER_VERSION = '4.139.1';
 const NODE_MAJOR = '24';
 const APT = ['chromium', 'fonts-noto-cjk', 'build-essential', 'python3', 'pkg-config', 'libkrb5-dev', 'libsecret-1-dev', 'libx11-dev', 'libxkbfile-dev'];
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const TOTAL_TIMEOUT_MS = Number(process.env.NIANBAO_VSCODE_TIMEOUT_MS ?? 240000);
 const log = (m) => console.log(`[test:vscode] ${m}`);
 const die = (m) => {
@@ -61,18 +61,11 @@ function build() {
 
 // ————— tools —————
 
-function missingApt() {
-  return APT.filter((p) => spawnSync('dpkg-query', ['-W', '-f=${Status}', p], { encoding: 'utf8' }).stdout?.includes('install ok installed') !== true);
-}
-
 function ensureTools() {
-  const missing = missingApt();
-  if (missing.length) {
-    if (process.getuid?.() === 0 && process.env.NIANBAO_NO_APT !== '1') {
-      log(`apt-get install ${missing.join(' ')}`);
-      sh('apt-get', ['update', '-qq']);
-      sh('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-    } else die(`missing Debian packages: ${missing.join(' ')}\n  install them with: sudo apt-get install ${missing.join(' ')}`);
+  try {
+    ensureApt(APT, log);
+  } catch (e) {
+    die(e.message);
   }
   // Not the npm_* variables of the `npm run` that started us: they name Node 20 (the
   // user agent code-server's postinstall checks) and the machine's nodedir.
@@ -167,7 +160,7 @@ async function runInCodeServer(suite) {
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: CHROMIUM_ARGS,
     });
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     let exitCode = null;

@@ -1,152 +1,25 @@
-// The VS Code extension: starts the bundled language server over IPC and stays thin.
-// Everything a user sees about a report (diagnostics, outline, fixes, hover) comes from
-// the server; the client adds commands, the status bar and settings plumbing.
+// The VS Code extension on the desktop: the bundled language server (dist/server.js) as a
+// Node process over IPC. Everything else is shared with VS Code for the web (activate.ts).
 
-import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { renderBlankReport, type BlankLayout } from '../../server/src/engine/format/render';
-import type { TableGridView } from '../../server/src/engine/view/grid';
-import { registerTablePreview } from './preview';
-
-let client: LanguageClient | undefined;
-let output: vscode.LogOutputChannel | undefined;
-
-function documentSelector(): LanguageClientOptions['documentSelector'] {
-  const detect = vscode.workspace.getConfiguration('nianbao').get<boolean>('detect', true);
-  const selector: { language: string; scheme?: string }[] = [
-    { language: 'nianbao', scheme: 'file' },
-    { language: 'nianbao', scheme: 'untitled' },
-  ];
-  if (detect) {
-    // Plain text and Markdown too: the server publishes nothing unless the text is a report.
-    for (const language of ['plaintext', 'markdown']) {
-      selector.push({ language, scheme: 'file' }, { language, scheme: 'untitled' });
-    }
-  }
-  return selector;
-}
-
-async function startClient(context: vscode.ExtensionContext): Promise<void> {
-  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
-  const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
-  };
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: documentSelector(),
-    synchronize: { configurationSection: 'nianbao' },
-    initializationOptions: { locale: vscode.env.language },
-    outputChannel: output,
-  };
-  client = new LanguageClient('nianbao', 'Nianbao 年报助手', serverOptions, clientOptions);
-  await client.start();
-}
+import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
+import { activateOn, deactivate } from './activate';
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  output = vscode.window.createOutputChannel('Nianbao 年报助手', { log: true });
-  context.subscriptions.push(output);
-
-  context.subscriptions.push(
-    vscode.commands.registerCommand('nianbao.restartServer', async () => {
-      if (client) await client.stop();
-      await startClient(context);
-      void vscode.window.setStatusBarMessage(vscode.l10n.t('Nianbao server restarted'), 3000);
-    }),
-    vscode.commands.registerCommand('nianbao.showOutput', () => output?.show(true)),
-    vscode.commands.registerCommand('nianbao.fixAll', async () => {
-      const editor = vscode.window.activeTextEditor;
-      if (!editor) return;
-      await vscode.commands.executeCommand('editor.action.sourceAction', { kind: 'source.fixAll.nianbao', apply: 'first' });
-    }),
-    vscode.commands.registerCommand('nianbao.newReport', async (args?: { year?: number; agency?: string; layout?: BlankLayout }) => {
-      const thisYear = new Date().getFullYear() - 1;
-      const yearText =
-        args?.year !== undefined
-          ? String(args.year)
-          : await vscode.window.showInputBox({
-              title: vscode.l10n.t('New annual report'),
-              prompt: vscode.l10n.t('Report year'),
-              value: String(thisYear),
-              validateInput: (v) => (/^(19|20)\d{2}$/.test(v) && Number(v) >= 2019 ? undefined : vscode.l10n.t('A year from 2019 on')),
-            });
-      if (!yearText) return;
-      const agency = args?.agency ?? (await vscode.window.showInputBox({ title: vscode.l10n.t('New annual report'), prompt: vscode.l10n.t('Issuing body (e.g. 某某县人民政府办公室)') }));
-      if (!agency) return;
-      const layout =
-        args?.layout ??
-        ((await vscode.window.showQuickPick(
-          [
-            { label: vscode.l10n.t('Tab-separated tables'), value: 'tsv' as const },
-            { label: vscode.l10n.t('Markdown tables'), value: 'markdown' as const },
-          ],
-          { title: vscode.l10n.t('Table layout') },
-        ))?.value ?? 'tsv');
-      const content = renderBlankReport({ year: Number(yearText), agency, layout });
-      const doc = await vscode.workspace.openTextDocument({ language: 'nianbao', content });
-      await vscode.window.showTextDocument(doc);
-    }),
-    vscode.commands.registerCommand('nianbao.checkWorkspace', async () => {
-      if (!client) return;
-      const r = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking reports…') }, () =>
-        client!.sendRequest<{ files: number; reports: number }>('nianbao/checkWorkspace'),
-      );
-      void vscode.window.showInformationMessage(vscode.l10n.t('Nianbao checked {0} report(s) in {1} file(s); their problems are in the Problems panel.', r.reports, r.files));
-      await vscode.commands.executeCommand('workbench.actions.view.problems');
-    }),
-    vscode.commands.registerCommand('nianbao.showModel', async () => {
-      const editor = vscode.window.activeTextEditor;
-      if (!editor || !client) return;
-      const model = await client.sendRequest('nianbao/model', { uri: editor.document.uri.toString() });
-      const doc = await vscode.workspace.openTextDocument({ language: 'json', content: JSON.stringify(model, null, 2) });
-      await vscode.window.showTextDocument(doc, vscode.ViewColumn.Beside);
-    }),
-    vscode.workspace.onDidChangeConfiguration(async (e) => {
-      if (e.affectsConfiguration('nianbao.detect') && client) {
-        await client.stop();
-        await startClient(context);
-      }
-    }),
+  await activateOn(
+    {
+      schemes: ['file', 'untitled'],
+      createClient: (ctx, id, name, options) => {
+        const serverModule = vscode.Uri.joinPath(ctx.extensionUri, 'dist', 'server.js').fsPath;
+        const serverOptions: ServerOptions = {
+          run: { module: serverModule, transport: TransportKind.ipc },
+          debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+        };
+        return new LanguageClient(id, name, serverOptions, options);
+      },
+    },
+    context,
   );
-
-  registerTablePreview(context, async (uri) => (client ? client.sendRequest<TableGridView | null>('nianbao/tableView', { uri: uri.toString() }) : null));
-
-  const status = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Right, 100);
-  status.command = 'nianbao.showOutput';
-  context.subscriptions.push(status);
-  const updateStatus = async () => {
-    const doc = vscode.window.activeTextEditor?.document;
-    if (!doc || !client || !['nianbao', 'plaintext', 'markdown'].includes(doc.languageId)) {
-      status.hide();
-      return;
-    }
-    try {
-      const s = await client.sendRequest<{ template: string; year: number | null; errors: number; warnings: number } | null>('nianbao/summary', { uri: doc.uri.toString() });
-      if (!s) {
-        status.hide();
-        return;
-      }
-      status.text = `$(checklist) 年报 ${s.template}${s.year ? ` · ${s.year}` : ''}`;
-      status.tooltip = vscode.l10n.t('Nianbao: template {0}, year {1}, {2} error(s), {3} warning(s). Click for the output.', s.template, s.year ?? '?', s.errors, s.warnings);
-      status.show();
-    } catch {
-      status.hide();
-    }
-  };
-  let pending: NodeJS.Timeout | undefined;
-  const scheduleStatus = () => {
-    if (pending) clearTimeout(pending);
-    pending = setTimeout(() => void updateStatus(), 150);
-  };
-  context.subscriptions.push(
-    vscode.window.onDidChangeActiveTextEditor(scheduleStatus),
-    vscode.languages.onDidChangeDiagnostics(scheduleStatus),
-  );
-
-  await startClient(context);
-  scheduleStatus();
 }
 
-export async function deactivate(): Promise<void> {
-  if (client) await client.stop();
-}
+export { deactivate };

@@ -1,13 +1,14 @@
 // The language server: a thin LSP adapter over the engine (engine/index.ts).
-// Transport: `--stdio` (Neovim, Emacs, any LSP client) or Node IPC (the VS Code client).
+// Transport: `--stdio` (Neovim, Emacs, any LSP client) or Node IPC (the VS Code client);
+// in VS Code for the web, postMessage in a Web Worker. The transport and the file-system
+// services come from `./lsp/runtime` (Node), which the browser bundle replaces with
+// `./lsp/runtime.browser` (scripts/build.mjs): the rest of this file is the same for both.
 // Diagnostics: pull (`textDocument/diagnostic`) when the client supports it, push otherwise.
 
 import {
   CodeActionKind,
-  createConnection,
   DiagnosticSeverity,
   DocumentDiagnosticReportKind,
-  ProposedFeatures,
   SymbolKind,
   TextDocumentSyncKind,
   TextDocuments,
@@ -16,19 +17,16 @@ import {
   type DocumentSymbol,
   type InitializeParams,
   type InitializeResult,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkModel, LineIndex, localize, parse, type CheckOptions, type Finding, type Locale, type ReportModel, type SeveritySetting } from './engine/index';
 import { docsUrl } from './engine/rules/types';
 import { fixAll } from './engine/fix';
-import { ROW_NOTES, T3_F2021_ONE_OTHER_ROW, TEMPLATES } from './engine/format/templates';
+import { ROW_NOTES } from './engine/format/templates';
+import { t3Def, tableHeading, TABLE_IDS } from './engine/format/vocabulary';
 import { buildGridView } from './engine/view/grid';
-import { readFileSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
-import { decodeReport } from './lsp/decode';
-import { PreviousReports, uriToPath } from './lsp/previous';
+import { connection, host } from './lsp/runtime';
 
-const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 
 interface Settings {
@@ -41,7 +39,6 @@ interface Settings {
 const DEFAULT_SETTINGS: Settings = { enable: true, detect: true, rules: {}, previousReport: 'auto', inlayHints: false };
 let settings: Settings = { ...DEFAULT_SETTINGS };
 const fromClient = (s: Partial<Settings>): Settings => ({ ...DEFAULT_SETTINGS, ...s, rules: s.rules ?? {} });
-const previous = new PreviousReports([]);
 let locale: Locale = 'zh-CN';
 let pullDiagnostics = false;
 let configurationCapability = false;
@@ -83,7 +80,7 @@ function analyse(doc: TextDocument): Analysis {
     const body = text.length > MAX_FULL_CHECK ? text.slice(0, MAX_FULL_CHECK) : text;
     const model = parse(body);
     if (model.isReport && model.year && !settings.rules['carry-over']?.startsWith('off')) {
-      const prev = previous.find(model, settings.previousReport, uriToPath(doc.uri));
+      const prev = host.previousReport(model, settings.previousReport, doc.uri);
       if (prev) {
         options.previous = { model: prev.model, uri: prev.uri };
         prevInfo = { uri: prev.uri, lines: new LineIndex(prev.text) };
@@ -146,12 +143,9 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   const l = params.locale ?? (params.initializationOptions as { locale?: string } | undefined)?.locale ?? 'zh-CN';
   locale = /^zh/i.test(l) ? 'zh-CN' : 'en';
   pullDiagnostics = !!params.capabilities.textDocument?.diagnostic;
-  const roots = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
-  if (roots.length === 0 && params.rootUri) {
-    const p = uriToPath(params.rootUri);
-    if (p) roots.push(p);
-  }
-  previous.setRoots(roots);
+  const roots = (params.workspaceFolders ?? []).map((f) => f.uri);
+  if (roots.length === 0 && params.rootUri) roots.push(params.rootUri);
+  host.setWorkspaceFolders(roots);
   configurationCapability = !!params.capabilities.workspace?.configuration;
   const init = params.initializationOptions as Partial<Settings> | undefined;
   if (init) settings = { ...settings, ...init, rules: { ...settings.rules, ...(init.rules ?? {}) } };
@@ -202,7 +196,7 @@ function publish(doc: TextDocument): void {
 documents.onDidChangeContent((e) => {
   if (!pullDiagnostics) publish(e.document);
 });
-documents.onDidSave(() => previous.invalidate());
+documents.onDidSave(() => host.filesChanged());
 documents.onDidClose((e) => {
   cache.delete(e.document.uri);
   if (!pullDiagnostics) connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
@@ -224,12 +218,6 @@ connection.onDocumentSymbol((params) => {
   return documentSymbols(a);
 });
 
-const TABLE_TITLES: Record<string, { zh: string; en: string }> = {
-  T2: { zh: '表二 主动公开政府信息情况', en: 'Table 2 Proactive disclosure' },
-  T3: { zh: '表三 收到和处理政府信息公开申请情况', en: 'Table 3 Applications' },
-  T4: { zh: '表四 行政复议、行政诉讼情况', en: 'Table 4 Review and litigation' },
-};
-
 function documentSymbols(a: Analysis): DocumentSymbol[] {
   const m = a.model;
   const sym = (name: string, span: { start: number; end: number }, sel: { start: number; end: number }, kind: SymbolKind, children: DocumentSymbol[] = []): DocumentSymbol => {
@@ -239,11 +227,11 @@ function documentSymbols(a: Analysis): DocumentSymbol[] {
   };
   const sections: DocumentSymbol[] = m.sections.map((s) => {
     const children: DocumentSymbol[] = s.subHeadings.map((h) => sym(h.label, h.span, h.span, SymbolKind.Namespace));
-    for (const id of ['T2', 'T3', 'T4'] as const) {
+    for (const id of TABLE_IDS) {
       const t = m.tables[id];
       if (!t || t.span.start < s.span.start || t.span.start >= s.span.end) continue;
-      const rows: DocumentSymbol[] = id === 'T3' ? t3Symbols(t, sym) : [];
-      children.push(sym(localize(TABLE_TITLES[id]!, locale), { start: t.span.start, end: Math.max(t.span.end, t.span.start + 1) }, { start: t.span.start, end: t.span.start }, SymbolKind.Struct, rows));
+      const rows: DocumentSymbol[] = id === 'T3' ? t3Symbols(m, t, sym) : [];
+      children.push(sym(localize(tableHeading(id), locale), { start: t.span.start, end: Math.max(t.span.end, t.span.start + 1) }, { start: t.span.start, end: t.span.start }, SymbolKind.Struct, rows));
     }
     children.sort((x, y) => x.range.start.line - y.range.start.line || x.range.start.character - y.range.start.character);
     const end = Math.max(s.span.end, s.heading.span.end);
@@ -265,10 +253,11 @@ function documentSymbols(a: Analysis): DocumentSymbol[] {
  * holding their items）、四. Group rows hold no numbers, so their range is their items'.
  */
 function t3Symbols(
+  m: ReportModel,
   t: import('./engine/index').Table,
   sym: (name: string, span: { start: number; end: number }, sel: { start: number; end: number }, kind: SymbolKind, children?: DocumentSymbol[]) => DocumentSymbol,
 ): DocumentSymbol[] {
-  const def = t.rows.some((r) => r.id === 'R3_6') ? T3_F2021_ONE_OTHER_ROW : TEMPLATES.F2021.T3;
+  const def = t3Def(m);
   const byId = new Map(t.rows.filter((r) => r.labelSpan).map((r) => [r.id, r]));
   const build = (parent: string | undefined): DocumentSymbol[] => {
     const out: DocumentSymbol[] = [];
@@ -421,28 +410,27 @@ connection.languages.inlayHint.on((params) => {
 
 // ————— custom requests (client commands, status bar) —————
 
-/** "Check all reports in the workspace": every report file gets its problems published. */
+/**
+ * "Check all reports in the workspace": every report file gets its problems published.
+ * `available: false` where the server cannot read files (VS Code for the web).
+ */
 connection.onRequest('nianbao/checkWorkspace', () => {
+  if (!host.fileSystem) return { files: 0, reports: 0, available: false };
   let reports = 0;
   let files = 0;
-  for (const path of previous.files()) {
+  for (const file of host.workspaceFiles()) {
     files++;
-    const uri = pathToFileURL(path).toString();
-    if (documents.get(uri)) continue; // open documents are checked as the user edits them
-    let text: string;
-    try {
-      text = decodeReport(readFileSync(path));
-    } catch {
-      continue;
-    }
-    const doc = TextDocument.create(uri, 'plaintext', 0, text);
+    if (documents.get(file.uri)) continue; // open documents are checked as the user edits them
+    const text = file.read();
+    if (text === null) continue;
+    const doc = TextDocument.create(file.uri, 'plaintext', 0, text);
     const a = analyse(doc);
-    cache.delete(uri);
+    cache.delete(file.uri);
     if (!a.model.isReport) continue;
     reports++;
-    connection.sendDiagnostics({ uri, diagnostics: a.findings.map((f, i) => toDiagnostic(doc, a, f, i)) });
+    connection.sendDiagnostics({ uri: file.uri, diagnostics: a.findings.map((f, i) => toDiagnostic(doc, a, f, i)) });
   }
-  return { files, reports };
+  return { files, reports, available: true };
 });
 
 /** The table preview (client/src/preview): the grids of an open report as a view-model. */
@@ -472,9 +460,6 @@ connection.onRequest('nianbao/summary', (params: { uri: string }) => {
   const count = (sev: string) => a.findings.filter((f) => f.severity === sev).length;
   return { template: a.model.template.id, year: a.model.year?.value ?? null, errors: count('error'), warnings: count('warning') };
 });
-
-// Never let an exception in a handler take the server down.
-process.on('uncaughtException', (e) => connection.console.error(`Nianbao: ${String(e?.stack ?? e)}`));
 
 documents.listen(connection);
 connection.listen();

@@ -5,7 +5,6 @@
 // stylesheet and script come from media/, the script carries a nonce, the HTML holds no
 // script. The HTML is rendered here by engine/view/html.ts and posted to the webview.
 
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { TableGridView } from '../../../server/src/engine/view/grid';
 import { viewHtml } from '../../../server/src/engine/view/html';
@@ -115,7 +114,7 @@ export function registerTablePreview(context: vscode.ExtensionContext, getView: 
     ready = false;
     p.webview.html = previewShell({
       cspSource: p.webview.cspSource,
-      nonce: makeNonce((n) => randomBytes(n)),
+      nonce: makeNonce((n) => crypto.getRandomValues(new Uint8Array(n))),
       styleUri: p.webview.asWebviewUri(vscode.Uri.joinPath(media, 'preview.css')).toString(),
       scriptUri: p.webview.asWebviewUri(vscode.Uri.joinPath(media, 'preview.js')).toString(),
       lang: lang(),

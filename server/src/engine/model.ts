@@ -22,8 +22,6 @@ export interface TemplateInfo {
   byContent: TemplateId | null;
   /** The marker texts found, with their spans, e.g. `本年制发件数`. */
   markers: { text: string; template: 'F2021' | 'F2019'; span: Span }[];
-  /** F2021 variant seen in real reports: （六）其他处理 kept as one leaf row. */
-  otherHandlingAsOneRow?: boolean;
 }
 
 export interface YearInfo {

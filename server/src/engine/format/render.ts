@@ -4,7 +4,7 @@
 // every table read and checks without findings at warning or error level.
 
 import { CHINESE_NUMERALS, SECTIONS } from './sections';
-import { T4_GROUP_LABELS, TEMPLATES, type TemplateName } from './templates';
+import { T3_HEADER, T4_GROUP_SIZE, T4_GROUPS, TEMPLATES, type TemplateName } from './templates';
 
 export type BlankLayout = 'tsv' | 'markdown';
 
@@ -30,7 +30,6 @@ const BASIS: Record<TemplateName, string> = {
   F2019: '《国务院办公厅政府信息与政务公开办公室关于政府信息公开工作年度报告有关事项的通知》（国办公开办函〔2019〕60号）',
 };
 
-const T3_NOTE = '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）';
 
 export function renderBlankReport(opts: BlankReportOptions): string {
   const { year, agency } = opts;
@@ -101,25 +100,34 @@ function t2Blocks(id: TemplateName, write: TableWriter): string[] {
 function t3Block(id: TemplateName, write: TableWriter): string {
   const def = TEMPLATES[id].T3;
   const blank = def.columns.map(() => '');
+  const person = def.columns[0]!;
+  const total = def.columns[def.columns.length - 1]!;
+  const organisations = def.columns.slice(1, -1);
   const grid: Grid = [
-    [T3_NOTE, '申请人情况', '', '', '', '', '', ''],
-    ['', '自然人', '法人或其他组织', '', '', '', '', '总计'],
-    ['', '', ...def.columns.slice(1, 6).map((c) => c.label), ''],
+    [T3_HEADER.note, T3_HEADER.applicants, ...blank.slice(1)],
+    ['', person.label, T3_HEADER.organisations, ...organisations.slice(1).map(() => ''), total.label],
+    ['', '', ...organisations.map((c) => c.label), ''],
   ];
   for (const r of def.rows) grid.push(r.kind === 'group' ? [r.label, ...blank] : [r.label, ...blank]);
   return write(grid);
 }
 
 function t4Block(write: TableWriter): string {
-  const parts = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'];
-  const groups = Object.keys(T4_GROUP_LABELS);
+  const columns = TEMPLATES.F2021.T4.columns;
+  const merged = (text: string) => [text, ...Array.from({ length: T4_GROUP_SIZE - 1 }, () => '')];
+  // Top row: 行政复议 over its group, 行政诉讼 over both lawsuit groups (written once).
+  const top = T4_GROUPS.flatMap((g, i) => {
+    const text = g.parent?.zh ?? g.zh;
+    const continued = !!g.parent && T4_GROUPS[i - 1]?.parent?.zh === text;
+    return merged(continued ? '' : text);
+  });
   const grid: Grid = [
-    [T4_GROUP_LABELS.RV!, '', '', '', '', '行政诉讼', '', '', '', '', '', '', '', '', ''],
-    ['', '', '', '', '', '未经复议直接起诉', '', '', '', '', '复议后起诉', '', '', '', ''],
-    groups.flatMap(() => parts),
-    // The data row is written with 0s: a row of 15 blank cells is indistinguishable from the
+    top,
+    T4_GROUPS.flatMap((g) => merged(g.parent ? g.zh : '')),
+    columns.map((c) => c.label),
+    // The data row is written with 0s: a row of blank cells is indistinguishable from the
     // merged header cells above it (layout A), so the reader would not find table 4.
-    groups.flatMap(() => parts.map(() => '0')),
+    columns.map(() => '0'),
   ];
   return write(grid);
 }

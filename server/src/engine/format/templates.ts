@@ -5,7 +5,10 @@ export type TemplateName = 'F2021' | 'F2019';
 
 export interface ColumnDef {
   id: string;
+  /** The column header as in the official form (zh-CN). */
   label: string;
+  /** The column's name in English messages. */
+  en: string;
   /** Kinds of value: count (integer ≥ 0), signed (F2019 本年增/减), money (decimal ≥ 0, 万元). */
   kind: 'count' | 'signed' | 'money';
 }
@@ -48,6 +51,8 @@ export interface T3Def {
 export interface T2RowDef {
   id: string;
   label: string;
+  /** The row's name in English messages. */
+  en: string;
   block: string; // 第二十条第（一）项 …
   columns: ColumnDef[];
   keywords: string[];
@@ -62,14 +67,27 @@ export interface TemplateDef {
 }
 
 const T3_COLUMNS: ColumnDef[] = [
-  { id: 'C1', label: '自然人', kind: 'count' },
-  { id: 'C2', label: '商业企业', kind: 'count' },
-  { id: 'C3', label: '科研机构', kind: 'count' },
-  { id: 'C4', label: '社会公益组织', kind: 'count' },
-  { id: 'C5', label: '法律服务机构', kind: 'count' },
-  { id: 'C6', label: '其他', kind: 'count' },
-  { id: 'C7', label: '总计', kind: 'count' },
+  { id: 'C1', label: '自然人', en: 'natural persons', kind: 'count' },
+  { id: 'C2', label: '商业企业', en: 'businesses', kind: 'count' },
+  { id: 'C3', label: '科研机构', en: 'research institutions', kind: 'count' },
+  { id: 'C4', label: '社会公益组织', en: 'public-interest organisations', kind: 'count' },
+  { id: 'C5', label: '法律服务机构', en: 'legal service institutions', kind: 'count' },
+  { id: 'C6', label: '其他', en: 'others', kind: 'count' },
+  { id: 'C7', label: '总计', en: 'total', kind: 'count' },
 ];
+
+/** Table 3: six applicant columns and their total (the last column). */
+export const T3_COLUMN_COUNT = T3_COLUMNS.length;
+/** The applicant columns C1…C6 that the total C7 adds up. */
+export const T3_PART_COLUMNS = T3_COLUMNS.slice(0, -1).map((c) => c.id);
+export const T3_TOTAL_COLUMN = T3_COLUMNS[T3_COLUMNS.length - 1]!.id;
+
+/** Table 3's header texts above the columns (spec §2.3). */
+export const T3_HEADER = {
+  note: '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）',
+  applicants: '申请人情况',
+  organisations: '法人或其他组织',
+};
 
 export const T3_COLUMN_VARIANTS: Record<string, string[]> = { C4: ['社会组织'] };
 
@@ -175,20 +193,33 @@ const LEAVES_COMMON = [
   'R3_5_1', 'R3_5_2', 'R3_5_3', 'R3_5_4', 'R3_5_5',
 ];
 
-const T4_COLUMNS: ColumnDef[] = (() => {
-  const parts = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'];
-  const out: ColumnDef[] = [];
-  for (const g of ['RV', 'LD', 'LR']) parts.forEach((p, i) => out.push({ id: `${g}${i + 1}`, label: p, kind: 'count' }));
-  return out;
-})();
+/**
+ * Table 4's three groups (spec §2.4): administrative review, and the two kinds of lawsuit.
+ * Each has the same five columns; the fifth is the group's total.
+ */
+export const T4_GROUPS: { id: 'RV' | 'LD' | 'LR'; zh: string; en: string; parent?: { zh: string; en: string } }[] = [
+  { id: 'RV', zh: '行政复议', en: 'administrative review' },
+  { id: 'LD', zh: '未经复议直接起诉', en: 'direct', parent: { zh: '行政诉讼', en: 'litigation' } },
+  { id: 'LR', zh: '复议后起诉', en: 'after review', parent: { zh: '行政诉讼', en: 'litigation' } },
+];
 
-export const T4_GROUP_LABELS: Record<string, string> = {
-  RV: '行政复议',
-  LD: '行政诉讼·未经复议直接起诉',
-  LR: '行政诉讼·复议后起诉',
-};
+const T4_PARTS: { label: string; en: string }[] = [
+  { label: '结果维持', en: 'upheld' },
+  { label: '结果纠正', en: 'corrected' },
+  { label: '其他结果', en: 'other' },
+  { label: '尚未审结', en: 'pending' },
+  { label: '总计', en: 'total' },
+];
 
-const count = (id: string, label: string): ColumnDef => ({ id, label, kind: 'count' });
+/** Columns per table-4 group (four results and their total). */
+export const T4_GROUP_SIZE = T4_PARTS.length;
+
+const T4_COLUMNS: ColumnDef[] = T4_GROUPS.flatMap((g) => T4_PARTS.map((p, i) => ({ id: `${g.id}${i + 1}`, label: p.label, en: p.en, kind: 'count' as const })));
+
+/** Table 4: fifteen columns in one data row. */
+export const T4_COLUMN_COUNT = T4_COLUMNS.length;
+
+const count = (id: string, label: string, en: string): ColumnDef => ({ id, label, en, kind: 'count' });
 
 export const TEMPLATES: Record<TemplateName, TemplateDef> = {
   F2021: {
@@ -202,12 +233,12 @@ export const TEMPLATES: Record<TemplateName, TemplateDef> = {
         { text: '本年收费金额(单位:万元)', block: '(八)' },
       ],
       rows: [
-        { id: 'REG', label: '规章', block: '第二十条第（一）项', keywords: ['规章'], columns: [count('MADE', '本年制发件数'), count('REPEALED', '本年废止件数'), count('VALID', '现行有效件数')] },
-        { id: 'NORM', label: '行政规范性文件', block: '第二十条第（一）项', keywords: ['规范性文件'], variants: ['规范性文件'], columns: [count('MADE', '本年制发件数'), count('REPEALED', '本年废止件数'), count('VALID', '现行有效件数')] },
-        { id: 'LIC', label: '行政许可', block: '第二十条第（五）项', keywords: ['行政许可'], columns: [count('DEC', '本年处理决定数量')] },
-        { id: 'PEN', label: '行政处罚', block: '第二十条第（六）项', keywords: ['行政处罚'], columns: [count('DEC', '本年处理决定数量')] },
-        { id: 'COE', label: '行政强制', block: '第二十条第（六）项', keywords: ['行政强制'], columns: [count('DEC', '本年处理决定数量')] },
-        { id: 'FEE', label: '行政事业性收费', block: '第二十条第（八）项', keywords: ['行政事业性收费', '事业性收费'], columns: [{ id: 'AMT', label: '本年收费金额（单位：万元）', kind: 'money' }] },
+        { id: 'REG', label: '规章', en: 'rules', block: '第二十条第（一）项', keywords: ['规章'], columns: [count('MADE', '本年制发件数', 'made this year'), count('REPEALED', '本年废止件数', 'repealed this year'), count('VALID', '现行有效件数', 'in force')] },
+        { id: 'NORM', label: '行政规范性文件', en: 'normative documents', block: '第二十条第（一）项', keywords: ['规范性文件'], variants: ['规范性文件'], columns: [count('MADE', '本年制发件数', 'made this year'), count('REPEALED', '本年废止件数', 'repealed this year'), count('VALID', '现行有效件数', 'in force')] },
+        { id: 'LIC', label: '行政许可', en: 'administrative licensing', block: '第二十条第（五）项', keywords: ['行政许可'], columns: [count('DEC', '本年处理决定数量', 'decisions this year')] },
+        { id: 'PEN', label: '行政处罚', en: 'administrative penalties', block: '第二十条第（六）项', keywords: ['行政处罚'], columns: [count('DEC', '本年处理决定数量', 'decisions this year')] },
+        { id: 'COE', label: '行政强制', en: 'administrative coercion', block: '第二十条第（六）项', keywords: ['行政强制'], columns: [count('DEC', '本年处理决定数量', 'decisions this year')] },
+        { id: 'FEE', label: '行政事业性收费', en: 'administrative fees', block: '第二十条第（八）项', keywords: ['行政事业性收费', '事业性收费'], columns: [{ id: 'AMT', label: '本年收费金额（单位：万元）', en: 'fees this year (10,000 yuan)', kind: 'money' }] },
       ],
     },
     T3: { columns: T3_COLUMNS, rows: [...T3_HEAD, ...T3_F2021_OTHER, ...T3_TAIL], leaves: [...LEAVES_COMMON, 'R3_6_1', 'R3_6_2', 'R3_6_3'] },
@@ -227,17 +258,17 @@ export const TEMPLATES: Record<TemplateName, TemplateDef> = {
         { text: '采购总金额', block: '(九)' },
       ],
       rows: (() => {
-        const stock = [count('NEW_MADE', '本年新制作数量'), count('NEW_PUB', '本年新公开数量'), count('TOTAL_PUB', '对外公开总数量')];
-        const items = (): ColumnDef[] => [count('PREV', '上一年项目数量'), { id: 'DELTA', label: '本年增/减', kind: 'signed' }, count('DEC', '处理决定数量')];
+        const stock = [count('NEW_MADE', '本年新制作数量', 'newly made'), count('NEW_PUB', '本年新公开数量', 'newly published'), count('TOTAL_PUB', '对外公开总数量', 'total published')];
+        const items = (): ColumnDef[] => [count('PREV', '上一年项目数量', 'items last year'), { id: 'DELTA', label: '本年增/减', en: 'change this year', kind: 'signed' }, count('DEC', '处理决定数量', 'decisions')];
         return [
-          { id: 'REG', label: '规章', block: '第二十条第（一）项', keywords: ['规章'], columns: stock },
-          { id: 'NORM', label: '规范性文件', block: '第二十条第（一）项', keywords: ['规范性文件'], variants: ['行政规范性文件'], columns: stock },
-          { id: 'LIC', label: '行政许可', block: '第二十条第（五）项', keywords: ['行政许可'], columns: items() },
-          { id: 'OMS', label: '其他对外管理服务事项', block: '第二十条第（五）项', keywords: ['对外管理服务'], columns: items() },
-          { id: 'PEN', label: '行政处罚', block: '第二十条第（六）项', keywords: ['行政处罚'], columns: items() },
-          { id: 'COE', label: '行政强制', block: '第二十条第（六）项', keywords: ['行政强制'], columns: items() },
-          { id: 'FEE', label: '行政事业性收费', block: '第二十条第（八）项', keywords: ['行政事业性收费', '事业性收费'], columns: [count('PREV', '上一年项目数量'), { id: 'DELTA', label: '本年增/减', kind: 'signed' }] },
-          { id: 'PROC', label: '政府集中采购', block: '第二十条第（九）项', keywords: ['政府集中采购', '集中采购'], columns: [count('COUNT', '采购项目数量'), { id: 'AMOUNT', label: '采购总金额', kind: 'money' }] },
+          { id: 'REG', label: '规章', en: 'rules', block: '第二十条第（一）项', keywords: ['规章'], columns: stock },
+          { id: 'NORM', label: '规范性文件', en: 'normative documents', block: '第二十条第（一）项', keywords: ['规范性文件'], variants: ['行政规范性文件'], columns: stock },
+          { id: 'LIC', label: '行政许可', en: 'administrative licensing', block: '第二十条第（五）项', keywords: ['行政许可'], columns: items() },
+          { id: 'OMS', label: '其他对外管理服务事项', en: 'other external management and services', block: '第二十条第（五）项', keywords: ['对外管理服务'], columns: items() },
+          { id: 'PEN', label: '行政处罚', en: 'administrative penalties', block: '第二十条第（六）项', keywords: ['行政处罚'], columns: items() },
+          { id: 'COE', label: '行政强制', en: 'administrative coercion', block: '第二十条第（六）项', keywords: ['行政强制'], columns: items() },
+          { id: 'FEE', label: '行政事业性收费', en: 'administrative fees', block: '第二十条第（八）项', keywords: ['行政事业性收费', '事业性收费'], columns: [count('PREV', '上一年项目数量', 'items last year'), { id: 'DELTA', label: '本年增/减', en: 'change this year', kind: 'signed' }] },
+          { id: 'PROC', label: '政府集中采购', en: 'centralised government procurement', block: '第二十条第（九）项', keywords: ['政府集中采购', '集中采购'], columns: [count('COUNT', '采购项目数量', 'procurement projects'), { id: 'AMOUNT', label: '采购总金额', en: 'procurement amount', kind: 'money' }] },
         ];
       })(),
     },

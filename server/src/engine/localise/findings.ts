@@ -6,8 +6,9 @@
 // - too many inconsistencies: one finding per broken relation, suggestions only.
 // A finding keeps the code of its relation family; `data.relations` lists every relation.
 
-import { t3ColumnName, type CellRef, type Equation } from '../format/equations';
-import { T4_GROUP_LABELS, TEMPLATES } from '../format/templates';
+import type { CellRef, Equation } from '../format/equations';
+import { TEMPLATES } from '../format/templates';
+import { columnName, shortLabel } from '../format/vocabulary';
 import type { Fix, Localized, RelatedLocation } from '../findings';
 import type { Cell } from '../model';
 import type { Report } from '../rules/types';
@@ -15,22 +16,14 @@ import type { Component } from './model';
 import type { Candidate, Change } from './search';
 
 const ROWS = new Map([...TEMPLATES.F2021.T3.rows, ...TEMPLATES.F2019.T3.rows].map((r) => [r.id, r]));
-const T4_PARTS = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'];
-const T4_PARTS_EN = ['upheld', 'corrected', 'other result', 'pending', 'total'];
-const T4_GROUPS_EN: Record<string, string> = { RV: 'administrative review', LD: 'litigation (direct)', LR: 'litigation (after review)' };
 
 /** A cell's name for messages: “（三）不予公开 1.属于国家秘密”（自然人）, 行政复议·总计. */
 export function cellName(ref: CellRef): Localized {
-  if (ref.table === 'T4') {
-    const g = ref.col.slice(0, 2);
-    const i = Number(ref.col.slice(2)) - 1;
-    return { zh: `${T4_GROUP_LABELS[g] ?? g}·${T4_PARTS[i] ?? ref.col}`, en: `${T4_GROUPS_EN[g] ?? g} · ${T4_PARTS_EN[i] ?? ref.col}` };
-  }
+  if (ref.table !== 'T3') return columnName(ref.table, ref.col);
   const row = ROWS.get(ref.row);
-  const short = (l: string) => l.replace(/（区分处理的，只计这一情形，不计其他情形）/, '');
   const parent = row?.level === 3 && row.parent ? ROWS.get(row.parent) : undefined;
-  const label = row ? (parent ? `${short(parent.label)} ${short(row.label)}` : short(row.label)) : ref.row;
-  const col = t3ColumnName(ref.col);
+  const label = row ? (parent ? `${shortLabel(parent.label)} ${shortLabel(row.label)}` : shortLabel(row.label)) : ref.row;
+  const col = columnName('T3', ref.col);
   return { zh: `“${label}”（${col.zh}）`, en: `“${label}” (${col.en})` };
 }
 

@@ -9,7 +9,8 @@ import { equationsFor, type CellRef, type Equation } from '../format/equations';
 import type { Cell, ReportModel } from '../model';
 import type { CheckOptions } from '../options';
 import { narrativeClaims } from '../rules/content';
-import { cellAt, t3DefFor } from '../rules/lookup';
+import { t3Def } from '../format/vocabulary';
+import { cellAt } from '../rules/lookup';
 import { localise, residuals, type Localisation, type LinearSystem } from './search';
 
 export interface Evidence {
@@ -68,7 +69,7 @@ function included(model: ReportModel, eq: Equation): Cell[] | null {
 
 function build(model: ReportModel, options: CheckOptions): Component[] {
   if (model.template.id === 'legacy') return [];
-  const eqs = equationsFor(t3DefFor(model));
+  const eqs = equationsFor(t3Def(model));
   // Blank totals whose parts are filled: reported as total-blank; relations using them are unknown.
   const blankTotals = new Set<Cell>();
   for (const eq of eqs) {

@@ -61,7 +61,6 @@ export function parseReport(text: string): ReportModel {
   const title = findTitle(nt, sections);
   const year = findYear(nt, title);
   const template = detectTemplate(nt, year);
-  if (tables.T3 && tables.T3.rows.some((r) => r.id === 'R3_6') && template.id === 'F2021') template.otherHandlingAsOneRow = true;
   const realSections = sections.filter((s) => s.heading.titleMatch !== 'none').length;
   // Conservative (it decides whether a plain .txt gets diagnostics): a notice that merely
   // names 年度报告 in its title has neither the sections nor the tables.

@@ -3,7 +3,8 @@
 // each row's values to the columns (align.ts). Driven by format/templates.ts.
 
 import { squash } from '../format/sections';
-import { T3_COLUMN_VARIANTS, TEMPLATES, T3_F2021_ONE_OTHER_ROW, type ColumnDef, type RowDef, type T2RowDef, type T3Def } from '../format/templates';
+import { T3_COLUMN_COUNT, T3_COLUMN_VARIANTS, T4_COLUMN_COUNT, TEMPLATES, type ColumnDef, type RowDef, type T2RowDef, type T3Def } from '../format/templates';
+import { T3_DEFS, t3VariantOfRegion } from '../format/vocabulary';
 import type { Cell, Row, Span, Table } from '../model';
 import { spanToOriginal, type NormalizedText } from '../text/normalize';
 import { parseNumber, readRow, resolveJointly, slotValue, type Candidate, type Slot } from './align';
@@ -205,11 +206,6 @@ function isLabelContinuation(text: string, label: string): boolean {
   return !/^(?:[一二三四五六七八九十]|\d+)\s*[、.．]|^[(（]/.test(t);
 }
 
-function chooseT3Def(regionText: string): T3Def {
-  if (/逾期不补正|缴纳费用/.test(regionText)) return TEMPLATES.F2021.T3;
-  return T3_F2021_ONE_OTHER_ROW;
-}
-
 function matchT3Row(text: string, def: T3Def, seen: Set<string>): RowDef | null {
   // A sentence (`本年新收政府信息公开申请23件。`) is prose, not a row label.
   if (/。|\d\s*件/.test(text)) return null;
@@ -242,7 +238,7 @@ const T3_SUSPICIOUS = (slots: Slot[]) => {
 function readT3(nt: NormalizedText, from: number, to: number, firstLine: number): { table: Table; region: { start: number; end: number } } | null {
   const text = nt.text;
   const { layout, toks } = tokenize(text, from, to, firstLine);
-  const def = chooseT3Def(text.slice(from, to));
+  const def = T3_DEFS[t3VariantOfRegion(text.slice(from, to))];
   const seen = new Set<string>();
   interface Pending {
     def: RowDef;
@@ -307,7 +303,7 @@ function readT3(nt: NormalizedText, from: number, to: number, firstLine: number)
   // Flattened rows: a label token that ends in digits and has no values.
   for (const p of found) {
     if (p.values.length === 0) {
-      const sp = splitFlattened({ ...p.label, text: p.labelText, e: p.labelEnd }, 7, T3_ROW_CHECK);
+      const sp = splitFlattened({ ...p.label, text: p.labelText, e: p.labelEnd }, T3_COLUMN_COUNT, T3_ROW_CHECK);
       if (sp) {
         p.values = sp.values;
         p.flattenedNote = sp.note;
@@ -324,19 +320,19 @@ function readT3(nt: NormalizedText, from: number, to: number, firstLine: number)
     const out = new Map<string, Candidate[]>();
     for (const p of found) {
       if (p.def.kind === 'group' || p.values.length === 0) continue;
-      out.set(p.def.id, readRow(p.values, 7, T3_ROW_CHECK, T3_SUSPICIOUS, edgeDebris).options);
+      out.set(p.def.id, readRow(p.values, T3_COLUMN_COUNT, T3_ROW_CHECK, T3_SUSPICIOUS, edgeDebris).options);
     }
     return out;
   };
   let readings = readAll(false);
   const lostColumn = found.some((p) => {
     const o = readings.get(p.def.id);
-    return !!o && o.length > 0 && p.values.length > 7 && o.every((c) => c.kind === 'reconstructed');
+    return !!o && o.length > 0 && p.values.length > T3_COLUMN_COUNT && o.every((c) => c.kind === 'reconstructed');
   });
   if (lostColumn) readings = readAll(true);
   const leaves = def.leaves;
   const tableCheck = (v: Map<string, number[]>) => {
-    for (let c = 0; c < 7; c++) {
+    for (let c = 0; c < T3_COLUMN_COUNT; c++) {
       const total = v.get('R3_7');
       if (total) {
         let sum = 0;
@@ -383,8 +379,8 @@ function readT3(nt: NormalizedText, from: number, to: number, firstLine: number)
         cells: def.columns.map((c, i) => makeCell(nt, c, p.values[i], 'unreadable')),
         alignment: 'ambiguous',
         alignmentNote: msg(
-          `此行有 ${p.values.length} 个单元格（应为 7 个），无法确定各数值所属的列。`,
-          `This row has ${p.values.length} cells for 7 columns; which value belongs to which column cannot be decided.`,
+          `此行有 ${p.values.length} 个单元格（应为 ${T3_COLUMN_COUNT} 个），无法确定各数值所属的列。`,
+          `This row has ${p.values.length} cells for ${T3_COLUMN_COUNT} columns; which value belongs to which column cannot be decided.`,
         ),
       });
       continue;
@@ -395,8 +391,8 @@ function readT3(nt: NormalizedText, from: number, to: number, firstLine: number)
         : pick.kind === 'direct'
           ? undefined
           : msg(
-              `此行有 ${p.values.length} 个单元格（应为 7 个），已按表格的勾稽关系确定对齐方式。`,
-              `This row has ${p.values.length} cells for 7 columns; the alignment was reconstructed from the table's arithmetic.`,
+              `此行有 ${p.values.length} 个单元格（应为 ${T3_COLUMN_COUNT} 个），已按表格的勾稽关系确定对齐方式。`,
+              `This row has ${p.values.length} cells for ${T3_COLUMN_COUNT} columns; the alignment was reconstructed from the table's arithmetic.`,
             );
     rows.push({
       ...base,
@@ -517,6 +513,9 @@ function readT2(nt: NormalizedText, from: number, to: number, firstLine: number)
 
 // ————— T4 —————
 
+/** A flattened table-4 row: all its digits run together, at least one per column. */
+const FLAT_T4 = new RegExp(`^\\d{${T4_COLUMN_COUNT},}$`);
+
 const T4_CHECK = (nums: number[]) =>
   nums[4] === nums[0]! + nums[1]! + nums[2]! + nums[3]! &&
   nums[9] === nums[5]! + nums[6]! + nums[7]! + nums[8]! &&
@@ -543,7 +542,7 @@ function readT4(nt: NormalizedText, from: number, to: number, firstLine: number)
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
     if (t.kind === 'text' || t.onTextLine) {
-      if (t.kind === 'text' && /^\d{15,}$/.test(squash(t.text))) {
+      if (t.kind === 'text' && FLAT_T4.test(squash(t.text))) {
         dataStart = i;
         break;
       }
@@ -551,7 +550,7 @@ function readT4(nt: NormalizedText, from: number, to: number, firstLine: number)
       runStart = -1;
       continue;
     }
-    if (t.kind === 'value' && /^\d{15,}$/.test(t.text)) {
+    if (t.kind === 'value' && FLAT_T4.test(t.text)) {
       dataStart = i;
       break;
     }
@@ -562,18 +561,18 @@ function readT4(nt: NormalizedText, from: number, to: number, firstLine: number)
     }
   }
   if (dataStart < 0 && lastText >= 0) {
-    // A blank form: the data row is 15 empty cells after the last header cell.
+    // A blank form: the data row is one empty cell per column after the last header cell.
     const rest = toks.slice(lastText + 1).filter((t) => t.kind !== 'text' && !t.onTextLine);
     const firstText = toks.findIndex((t, i) => i > lastText && t.kind === 'text');
     const upto = firstText < 0 ? rest.length : toks.slice(lastText + 1, firstText).filter((t) => !t.onTextLine).length;
-    if (upto >= 15) dataStart = lastText + 1;
+    if (upto >= T4_COLUMN_COUNT) dataStart = lastText + 1;
   }
   if (dataStart < 0 || lastText < 0) return null;
   const values: Tok[] = [];
   let flattened: { values: Tok[]; note: string } | null = null;
   const first = toks[dataStart]!;
-  if (/^\d{15,}$/.test(first.text)) {
-    const sp = splitFlattened({ ...first, kind: 'text', text: first.text }, 15, T4_CHECK, true);
+  if (FLAT_T4.test(first.text)) {
+    const sp = splitFlattened({ ...first, kind: 'text', text: first.text }, T4_COLUMN_COUNT, T4_CHECK, true);
     if (sp) flattened = { values: sp.values, note: sp.note };
   } else {
     for (let i = dataStart; i < toks.length; i++) {
@@ -593,7 +592,7 @@ function readT4(nt: NormalizedText, from: number, to: number, firstLine: number)
     problems.push({ span: spanToOriginal(nt, headerTok.s, headerTok.e), message: msg('表四未读到数据行', 'Table 4: no data row found') });
     row = { ...base, cells: cols.map((c) => makeCell(nt, c, null, 'unreadable')), alignment: 'ambiguous' };
   } else {
-    const opts = readRow(vals, 15, T4_CHECK, T4_SUSPICIOUS).options;
+    const opts = readRow(vals, T4_COLUMN_COUNT, T4_CHECK, T4_SUSPICIOUS).options;
     if (opts.length === 1) {
       const pick = opts[0]!;
       row = {
@@ -601,7 +600,7 @@ function readT4(nt: NormalizedText, from: number, to: number, firstLine: number)
         cells: cols.map((c, i) => makeCell(nt, c, pick.slots[i])),
         alignment: flattened ? 'reconstructed' : pick.kind,
         ...(pick.kind !== 'direct'
-          ? { alignmentNote: msg(`数据行有 ${vals.length} 个单元格（应为 15 个），已按合计关系确定对齐方式。`, `The data row has ${vals.length} cells for 15 columns; the alignment was reconstructed from the totals.`) }
+          ? { alignmentNote: msg(`数据行有 ${vals.length} 个单元格（应为 ${T4_COLUMN_COUNT} 个），已按合计关系确定对齐方式。`, `The data row has ${vals.length} cells for ${T4_COLUMN_COUNT} columns; the alignment was reconstructed from the totals.`) }
           : {}),
       };
     } else {
@@ -609,7 +608,7 @@ function readT4(nt: NormalizedText, from: number, to: number, firstLine: number)
         ...base,
         cells: cols.map((c, i) => makeCell(nt, c, vals[i], 'unreadable')),
         alignment: 'ambiguous',
-        alignmentNote: msg(`数据行有 ${vals.length} 个单元格（应为 15 个），无法确定各数值所属的列。`, `The data row has ${vals.length} cells for 15 columns; which value belongs to which column cannot be decided.`),
+        alignmentNote: msg(`数据行有 ${vals.length} 个单元格（应为 ${T4_COLUMN_COUNT} 个），无法确定各数值所属的列。`, `The data row has ${vals.length} cells for ${T4_COLUMN_COUNT} columns; which value belongs to which column cannot be decided.`),
       };
     }
   }

@@ -9,10 +9,11 @@ import type { Cell, ReportModel } from '../model';
 import { componentReports } from '../localise/findings';
 import { localiseModel } from '../localise/model';
 import type { CheckOptions } from '../options';
-import { cellAt, t3DefFor } from './lookup';
+import { t3Def } from '../format/vocabulary';
+import { cellAt } from './lookup';
 import type { Report, Rule } from './types';
 
-export { cellAt, t3DefFor } from './lookup';
+export { cellAt } from './lookup';
 
 export interface Evaluation {
   eq: Equation;
@@ -79,7 +80,7 @@ const evalCache = new WeakMap<ReportModel, Evaluation[]>();
 export function evaluations(model: ReportModel): Evaluation[] {
   let ev = evalCache.get(model);
   if (!ev) {
-    ev = model.template.id === 'legacy' ? [] : equationsFor(t3DefFor(model)).map((eq) => evaluate(model, eq));
+    ev = model.template.id === 'legacy' ? [] : equationsFor(t3Def(model)).map((eq) => evaluate(model, eq));
     // A blank total is reported as total-blank; equations that use it as an operand would
     // only repeat that as a false sum error, so they are skipped.
     const blankTotals = new Set(ev.filter((e) => e.status === 'total-blank').map((e) => e.targetCell!));

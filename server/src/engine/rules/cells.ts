@@ -1,31 +1,14 @@
 // Cell and table rules: values (R-INT, R-BLANK), what the reader could not read,
 // template rows and labels (R-TEMPLATE, R-LABEL), table 2's fee and stock columns.
 
-import { TEMPLATES } from '../format/templates';
-import { t3ColumnName } from '../format/equations';
+import { columnName, rowName as rowNameOf, t2Rows, t2Template, t3Def, tableName } from '../format/vocabulary';
 import type { Fix } from '../findings';
 import type { ReportModel, Row, Table } from '../model';
-import { t3DefFor } from './arithmetic';
 import type { Rule } from './types';
 
-const TABLE_NAMES: Record<string, [string, string]> = { T2: ['表二', 'Table 2'], T3: ['表三', 'Table 3'], T4: ['表四', 'Table 4'] };
 const tables = (m: ReportModel): Table[] => [m.tables.T2, m.tables.T3, m.tables.T4].filter((t): t is Table => !!t);
-
-function rowName(t: Table, r: Row): { zh: string; en: string } {
-  if (t.id === 'T4') return { zh: '表四', en: 'Table 4' };
-  const l = r.templateLabel.replace(/（区分处理的，只计这一情形，不计其他情形）/, '');
-  return { zh: `${TABLE_NAMES[t.id]![0]}“${l}”`, en: `${TABLE_NAMES[t.id]![1]} “${l}”` };
-}
-
-function colName(t: Table, col: string): { zh: string; en: string } {
-  if (t.id === 'T3') return t3ColumnName(col);
-  if (t.id === 'T4') {
-    const g = { RV: ['行政复议', 'review'], LD: ['直接起诉', 'direct suit'], LR: ['复议后起诉', 'suit after review'] }[col.slice(0, 2)] ?? ['', ''];
-    const p = [['结果维持', 'upheld'], ['结果纠正', 'corrected'], ['其他结果', 'other'], ['尚未审结', 'pending'], ['总计', 'total']][Number(col.slice(2)) - 1] ?? ['', ''];
-    return { zh: `${g[0]}·${p[0]}`, en: `${g[1]} · ${p[1]}` };
-  }
-  return { zh: col, en: col };
-}
+const rowName = (t: Table, r: Row) => rowNameOf(t.id, r.templateLabel);
+const colName = (t: Table, col: string) => columnName(t.id, col, t.template);
 
 export const cellBlank: Rule = {
   code: 'cell-blank',
@@ -121,8 +104,8 @@ export const tableUnreadable: Rule = {
           severity: 'info',
           span: r.labelSpan ?? t.span,
           message: {
-            zh: `${TABLE_NAMES[t.id]![0]}有 ${reconstructed.length} 行的单元格数与列数不符（导出时合并单元格丢失），已按勾稽关系重建对齐，请核对`,
-            en: `${TABLE_NAMES[t.id]![1]}: ${reconstructed.length} row(s) have a cell count that does not fit the columns (merged cells lost in the export); the alignment was reconstructed from the arithmetic — please check`,
+            zh: `${tableName(t.id).zh}有 ${reconstructed.length} 行的单元格数与列数不符（导出时合并单元格丢失），已按勾稽关系重建对齐，请核对`,
+            en: `${tableName(t.id).en}: ${reconstructed.length} row(s) have a cell count that does not fit the columns (merged cells lost in the export); the alignment was reconstructed from the arithmetic — please check`,
           },
           data: { table: t.id, rows: reconstructed.map((x) => x.id) },
         });
@@ -146,22 +129,19 @@ export const rowMissing: Rule = {
           severity: 'warning',
           span: t.span,
           message: {
-            zh: `${TABLE_NAMES[t.id]![0]}只识别出 ${t.rows.length} 行（模板 ${total} 行），表格格式无法可靠读取`,
-            en: `${TABLE_NAMES[t.id]![1]}: only ${t.rows.length} of ${total} template rows were recognised; the layout cannot be read reliably`,
+            zh: `${tableName(t.id).zh}只识别出 ${t.rows.length} 行（模板 ${total} 行），表格格式无法可靠读取`,
+            en: `${tableName(t.id).en}: only ${t.rows.length} of ${total} template rows were recognised; the layout cannot be read reliably`,
           },
         });
         continue;
       }
-      const labels =
-        t.id === 'T3'
-          ? new Map(t3DefFor(model).rows.map((r) => [r.id, r.label]))
-          : new Map((t.template === 'F2019' ? TEMPLATES.F2019 : TEMPLATES.F2021).T2.rows.map((r) => [r.id, r.label]));
+      const labels = new Map((t.id === 'T3' ? t3Def(model).rows : t2Rows(t2Template(model))).map((r) => [r.id, r.label]));
       for (const id of t.missingRows) {
         const label = labels.get(id) ?? id;
         report({
           code: 'row-missing',
           span: t.rows[0]?.labelSpan ?? t.span,
-          message: { zh: `${TABLE_NAMES[t.id]![0]}缺少模板行“${label}”`, en: `${TABLE_NAMES[t.id]![1]} lacks the template row “${label}”` },
+          message: { zh: `${tableName(t.id).zh}缺少模板行“${label}”`, en: `${tableName(t.id).en} lacks the template row “${label}”` },
           data: { table: t.id, row: id },
         });
       }

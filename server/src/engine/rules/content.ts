@@ -3,7 +3,7 @@
 // (EQ-X-CARRY). Prose rules are deliberately conservative: a number is only compared when
 // the sentence is clearly about 政府信息公开申请 and the number maps to exactly one cell.
 
-import { t3ColumnName } from '../format/equations';
+import { columnName } from '../format/vocabulary';
 import type { Cell, ReportModel, Span } from '../model';
 import { normalizedText } from '../reader/parse';
 import { spanToOriginal, type NormalizedText } from '../text/normalize';
@@ -177,7 +177,6 @@ function checkSentence(model: ReportModel, text: string, s: number, e: number, e
     if (sawReview && rv !== null && rv !== 0) emit({ at: s + none.index, len: none[0].length, value: 0, expected: rv, what: { zh: '未发生行政复议', en: 'no administrative review' }, cell: cellAt(model, { table: 'T4', row: 'T4', col: 'RV5' }) });
     if (sawSuit && ld !== null && lr !== null && ld + lr !== 0) emit({ at: s + none.index, len: none[0].length, value: 0, expected: ld + lr, what: { zh: '未发生行政诉讼', en: 'no lawsuit' } });
   }
-  void t3ColumnName;
 }
 
 export const feeStatement: Rule = {
@@ -297,7 +296,7 @@ export const carryOver: Rule = {
       const a = num(mine);
       const b = num(theirs);
       if (a === null || b === null || a === b || mine === 'no-row' || !mine.span) continue;
-      const cn = t3ColumnName(col);
+      const cn = columnName('T3', col);
       report({
         code: 'carry-over',
         span: mine.span,

@@ -1,6 +1,6 @@
 // Cell lookup by reference, shared by the rules and the localiser (one index per model).
 
-import { T3_DEFS, type CellRef } from '../format/equations';
+import type { CellRef } from '../format/equations';
 import type { Cell, ReportModel } from '../model';
 
 /** Cells by `table.row.col`, built once per model (equations look cells up thousands of times). */
@@ -17,10 +17,3 @@ export function cellAt(model: ReportModel, ref: CellRef): Cell | 'no-row' {
   }
   return idx.get(`${ref.table}.${ref.row}.${ref.col}`) ?? 'no-row';
 }
-
-export function t3DefFor(model: ReportModel) {
-  const ids = new Set(model.tables.T3?.rows.map((r) => r.id) ?? []);
-  if (ids.has('R3_6') && !ids.has('R3_6_1')) return T3_DEFS.F2021_ONE_OTHER;
-  return T3_DEFS.F2021;
-}
-

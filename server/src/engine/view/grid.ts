@@ -7,16 +7,8 @@
 
 import type { Finding, Localized, Severity } from '../findings';
 import type { Cell, CellState, ReportModel, Row, Span, Table, TableLayout } from '../model';
-import {
-  T3_F2021_ONE_OTHER_ROW,
-  T4_GROUP_LABELS,
-  TEMPLATES,
-  type ColumnDef,
-  type RowDef,
-  type T2RowDef,
-  type T3Def,
-  type TemplateName,
-} from '../format/templates';
+import { T3_COLUMN_COUNT, T3_HEADER, T4_GROUP_SIZE, T4_GROUPS, TEMPLATES, type ColumnDef, type RowDef, type T2RowDef } from '../format/templates';
+import { t2Template, t3Def, tableTitle, type TableId } from '../format/vocabulary';
 
 export const GRID_VIEW_VERSION = 1;
 
@@ -111,7 +103,7 @@ export interface RowView {
   severity: Severity | null;
 }
 
-export type TableId = 'T2' | 'T3' | 'T4';
+export type { TableId };
 
 export interface TableView {
   id: TableId;
@@ -169,12 +161,6 @@ export interface GridViewOptions {
   maxCellText?: number;
 }
 
-export const TABLE_TITLES: Record<TableId, Localized> = {
-  T2: { zh: '二、主动公开政府信息情况', en: '2. Proactive disclosure' },
-  T3: { zh: '三、收到和处理政府信息公开申请情况', en: '3. Applications received and handled' },
-  T4: { zh: '四、政府信息公开行政复议、行政诉讼情况', en: '4. Administrative reviews and lawsuits' },
-};
-
 /** Codes whose `expected` is the value the flagged cell should hold (shown beside it). */
 export const COMPUTED_VALUE_CODES = new Set(['row-total', 'result-total', 'review-total', 'litigation-total', 'total-blank']);
 
@@ -187,52 +173,49 @@ function worst(a: Severity | null, b: Severity): Severity {
   return a === null || SEVERITY_RANK[b] < SEVERITY_RANK[a] ? b : a;
 }
 
-export const T3_NOTE = '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）';
+export const T3_NOTE = T3_HEADER.note;
 
 /** T3 header (spec §2.3): note 3×3 | 申请人情况 ×7; 自然人 ↕2 | 法人或其他组织 ×5 | 总计 ↕2; five columns. */
 export function t3HeaderRows(columns: ColumnDef[]): HeaderCell[][] {
-  const c = (i: number) => columns[i]!;
+  const person = columns[0]!;
+  const total = columns[columns.length - 1]!;
+  const organisations = columns.slice(1, -1);
   return [
     [
       { text: T3_NOTE, rowspan: 3, colspan: 3, kind: 'note' },
-      { text: '申请人情况', rowspan: 1, colspan: 7, kind: 'group' },
+      { text: T3_HEADER.applicants, rowspan: 1, colspan: T3_COLUMN_COUNT, kind: 'group' },
     ],
     [
-      { text: c(0).label, rowspan: 2, colspan: 1, col: c(0).id, kind: 'column' },
-      { text: '法人或其他组织', rowspan: 1, colspan: 5, kind: 'group' },
-      { text: c(6).label, rowspan: 2, colspan: 1, col: c(6).id, kind: 'column' },
+      { text: person.label, rowspan: 2, colspan: 1, col: person.id, kind: 'column' },
+      { text: T3_HEADER.organisations, rowspan: 1, colspan: organisations.length, kind: 'group' },
+      { text: total.label, rowspan: 2, colspan: 1, col: total.id, kind: 'column' },
     ],
-    columns.slice(1, 6).map((x) => ({ text: x.label, rowspan: 1, colspan: 1, col: x.id, kind: 'column' as const })),
+    organisations.map((x) => ({ text: x.label, rowspan: 1, colspan: 1, col: x.id, kind: 'column' as const })),
   ];
 }
 
 /** T4 header (spec §2.4): 行政复议 ×5 | 行政诉讼 ×10; five RV columns ↕2 | two groups ×5; ten columns. */
 export function t4HeaderRows(columns: ColumnDef[]): HeaderCell[][] {
   const col = (x: ColumnDef, rowspan: number): HeaderCell => ({ text: x.label, rowspan, colspan: 1, col: x.id, kind: 'column' });
-  const rv = columns.filter((x) => x.id.startsWith('RV'));
-  const rest = columns.filter((x) => !x.id.startsWith('RV'));
-  const sub = (g: string) => T4_GROUP_LABELS[g]!.split('·').pop()!;
-  return [
-    [
-      { text: T4_GROUP_LABELS.RV!, rowspan: 1, colspan: 5, kind: 'group' },
-      { text: '行政诉讼', rowspan: 1, colspan: 10, kind: 'group' },
-    ],
-    [...rv.map((x) => col(x, 2)), { text: sub('LD'), rowspan: 1, colspan: 5, kind: 'group' }, { text: sub('LR'), rowspan: 1, colspan: 5, kind: 'group' }],
-    rest.map((x) => col(x, 1)),
-  ];
-}
-
-/** Which T3 rows the report follows: F2019, F2021, or F2021 with （六）其他处理 as one row. */
-export function t3DefForModel(model: ReportModel): T3Def {
-  const t = model.tables.T3;
-  const ids = new Set(t?.rows.map((r) => r.id) ?? []);
-  if (model.template.id === 'F2019') return TEMPLATES.F2019.T3;
-  if (ids.has('R3_6') && !ids.has('R3_6_1')) return T3_F2021_ONE_OTHER_ROW;
-  return TEMPLATES.F2021.T3;
-}
-
-function t2Template(model: ReportModel): TemplateName {
-  return model.tables.T2?.template ?? (model.template.id === 'F2019' ? 'F2019' : 'F2021');
+  // Groups without a parent (行政复议) have their columns directly under them; the lawsuit
+  // groups sit under their shared parent (行政诉讼).
+  const top: HeaderCell[] = [];
+  const middle: HeaderCell[] = [];
+  const bottom: HeaderCell[] = [];
+  for (const g of T4_GROUPS) {
+    const own = columns.filter((x) => x.id.startsWith(g.id));
+    if (!g.parent) {
+      top.push({ text: g.zh, rowspan: 1, colspan: T4_GROUP_SIZE, kind: 'group' });
+      middle.push(...own.map((x) => col(x, 2)));
+      continue;
+    }
+    const last = top[top.length - 1];
+    if (last && last.text === g.parent.zh) last.colspan += T4_GROUP_SIZE;
+    else top.push({ text: g.parent.zh, rowspan: 1, colspan: T4_GROUP_SIZE, kind: 'group' });
+    middle.push({ text: g.zh, rowspan: 1, colspan: T4_GROUP_SIZE, kind: 'group' });
+    bottom.push(...own.map((x) => col(x, 1)));
+  }
+  return [top, middle, bottom];
 }
 
 // ————— building —————
@@ -304,7 +287,7 @@ function dataRow(def: { id: string; label: string; level: number; kind: 'data' |
 function baseTable(id: TableId, t: Table | undefined): TableView {
   return {
     id,
-    title: TABLE_TITLES[id],
+    title: tableTitle(id),
     present: !!t,
     layout: t?.layout ?? null,
     span: t ? { ...t.span } : null,
@@ -321,7 +304,7 @@ function baseTable(id: TableId, t: Table | undefined): TableView {
 function buildT3(model: ReportModel, ctx: Ctx): TableView {
   const t = model.tables.T3;
   const view = baseTable('T3', t);
-  const def = t3DefForModel(model);
+  const def = t3Def(model);
   view.labelColumns = 3;
   view.valueColumns = def.columns.length;
   view.headerRows = t3HeaderRows(def.columns);
@@ -383,7 +366,7 @@ function appendUnknownRows(view: TableView, t: Table, columns: ColumnDef[], know
   }
 }
 
-/** T4: one data row of 15 cells under a three-row header; no label column. */
+/** T4: one data row (fifteen cells) under a three-row header; no label column. */
 function buildT4(model: ReportModel, ctx: Ctx): TableView {
   const t = model.tables.T4;
   const view = baseTable('T4', t);
@@ -392,7 +375,7 @@ function buildT4(model: ReportModel, ctx: Ctx): TableView {
   view.headerRows = t4HeaderRows(columns);
   if (!t) return view;
   const r = t.rows[0];
-  view.rows.push(dataRow({ id: r?.id ?? 'T4', label: TABLE_TITLES.T4.zh, level: 1, kind: 'data' }, [], r, columns, ctx));
+  view.rows.push(dataRow({ id: r?.id ?? 'T4', label: tableTitle('T4').zh, level: 1, kind: 'data' }, [], r, columns, ctx));
   return view;
 }
 

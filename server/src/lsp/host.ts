@@ -1,0 +1,30 @@
+// What the language server needs from where it runs, besides the LSP connection: the
+// workspace's files. Node (lsp/runtime.ts) reads them; VS Code for the web
+// (lsp/runtime.browser.ts) has no file system, so those features say they are unavailable.
+
+import type { ReportModel } from '../engine/index';
+
+export interface PreviousReport {
+  model: ReportModel;
+  uri: string;
+  text: string;
+}
+
+export interface WorkspaceFile {
+  uri: string;
+  /** The file's text, or null when it cannot be read. */
+  read(): string | null;
+}
+
+export interface ServerHost {
+  /** Whether the host reads the workspace's files (false in VS Code for the web). */
+  readonly fileSystem: boolean;
+  /** Workspace folder URIs from `initialize`. */
+  setWorkspaceFolders(uris: string[]): void;
+  /** Last year's report for `model` per the `previousReport` setting (`auto` or a path), or null. */
+  previousReport(model: ReportModel, setting: string, documentUri: string): PreviousReport | null;
+  /** A document was saved: cached workspace indexes are stale. */
+  filesChanged(): void;
+  /** Report files (.txt/.md) below the workspace folders, bounded, for "check all reports". */
+  workspaceFiles(): Iterable<WorkspaceFile>;
+}

@@ -1,0 +1,57 @@
+// Messages between the offline page (web/page.ts, main thread) and its Web Worker
+// (web/worker.ts, the engine). Plain data: everything crosses `postMessage`.
+
+import type { Localized, Severity, Span } from '../server/src/engine/index';
+import type { TableGridView } from '../server/src/engine/view/grid';
+import type { PageFinding } from '../server/src/engine/view/html';
+
+/** How a report came in: typed or pasted text and text files are editable, the others are read. */
+export type SourceKind = 'text' | 'html' | 'docx' | 'pdf';
+
+export interface FixItem {
+  title: Localized;
+  isPreferred: boolean;
+  safe: boolean;
+}
+
+export interface FindingItem {
+  code: string;
+  severity: Severity;
+  message: Localized;
+  span: Span;
+  /** 1-based line and column of the span's start in the report's text. */
+  line: number;
+  column: number;
+  fixes: FixItem[];
+}
+
+export interface ReportResult {
+  doc: number;
+  /** Increases with every change of the document; the page drops results older than the one it shows. */
+  version: number;
+  name: string;
+  kind: SourceKind;
+  editable: boolean;
+  /** The report's text (for structured sources: the text the engine read). */
+  text: string;
+  view: TableGridView;
+  findings: FindingItem[];
+  /** How many findings have a safe fix ("fix all" applies them). */
+  safeFixes: number;
+}
+
+export type ToWorker =
+  | { type: 'open'; doc: number; name: string; bytes: ArrayBuffer }
+  | { type: 'text'; doc: number; name: string; text: string }
+  | { type: 'edit'; doc: number; text: string }
+  | { type: 'applyFix'; doc: number; finding: number; fix: number }
+  | { type: 'fixAll'; doc: number }
+  | { type: 'close'; doc: number }
+  | { type: 'summaryPage'; docs: number[]; lang: 'zh' | 'en'; title: string };
+
+export type FromWorker =
+  | { type: 'result'; result: ReportResult }
+  | { type: 'error'; doc: number; name: string; message: Localized }
+  | { type: 'summaryPage'; html: string };
+
+export type { PageFinding };

@@ -1,0 +1,137 @@
+// The offline page's engine side (runs in the Web Worker, pure and unit-tested in Node):
+// the open reports, each read and checked by the engine, with edits, fixes and the HTML
+// summary. Every answer is a ReportResult the page renders without knowing the engine.
+
+import { check, LineIndex, localize, type Finding, type Localized, type ReportModel } from '../server/src/engine/index';
+import { applyFix, fixAll } from '../server/src/engine/fix';
+import { buildGridView } from '../server/src/engine/view/grid';
+import { reportsPage } from '../server/src/engine/view/html';
+import { decodeReport } from '../server/src/lsp/decode';
+import type { FindingItem, ReportResult, SourceKind } from './protocol';
+
+/** The kind of a file by its name, or null when the page does not read it. */
+export function kindOf(name: string): SourceKind | null {
+  const ext = /\.([^.\\/]+)$/.exec(name)?.[1]?.toLowerCase() ?? '';
+  if (ext === 'txt' || ext === 'md' || ext === 'text' || ext === 'markdown') return 'text';
+  if (ext === 'html' || ext === 'htm') return 'html';
+  if (ext === 'docx') return 'docx';
+  if (ext === 'pdf') return 'pdf';
+  return null;
+}
+
+/** A file the page cannot read, with a message for the user. */
+export class UnreadableFile extends Error {
+  constructor(readonly reason: Localized) {
+    super(reason.en);
+  }
+}
+
+/** Larger files are refused (a report is a few hundred KB; a PDF a few MB). */
+export const MAX_FILE_BYTES = 32 * 1024 * 1024;
+
+interface Doc {
+  name: string;
+  kind: SourceKind;
+  text: string;
+  version: number;
+  model: ReportModel;
+  findings: Finding[];
+  lines: LineIndex;
+}
+
+export class Reports {
+  private readonly docs = new Map<number, Doc>();
+
+  /** Read a file's bytes by its kind, check it, keep it as document `doc`. */
+  openBytes(doc: number, name: string, bytes: Uint8Array): ReportResult {
+    const kind = kindOf(name);
+    if (!kind) throw new UnreadableFile({ zh: '不支持的文件类型（可用 .docx、.html、.pdf、.txt、.md）', en: 'unsupported file type (use .docx, .html, .pdf, .txt or .md)' });
+    if (bytes.length > MAX_FILE_BYTES) throw new UnreadableFile({ zh: '文件过大', en: 'file too large' });
+    if (kind !== 'text') throw new UnreadableFile({ zh: '此版本尚不能读取该格式，请另存为 .txt 后再试', en: 'this build cannot read this format yet; save it as .txt and try again' });
+    return this.openText(doc, name, decodeReport(bytes));
+  }
+
+  /** A typed, pasted or decoded text as document `doc`. */
+  openText(doc: number, name: string, text: string): ReportResult {
+    return this.store(doc, { name, kind: 'text', text, version: 0 });
+  }
+
+  /** The document's new text (typed in the page): re-checked. */
+  edit(doc: number, text: string): ReportResult {
+    const d = this.get(doc);
+    if (d.kind !== 'text') throw new UnreadableFile({ zh: '只能编辑文本报告', en: 'only text reports can be edited' });
+    return this.store(doc, { ...d, text });
+  }
+
+  /** Apply one fix of one finding (indexes into the last result's findings) and re-check. */
+  applyFix(doc: number, finding: number, fix: number): ReportResult {
+    const d = this.get(doc);
+    const f = d.findings[finding]?.fixes[fix];
+    if (!f || d.kind !== 'text') return this.result(doc, d);
+    return this.store(doc, { ...d, text: applyFix(d.text, f) });
+  }
+
+  /** Apply every safe fix (the engine's fix-all, in the spec's order) and re-check. */
+  fixAll(doc: number): ReportResult {
+    const d = this.get(doc);
+    if (d.kind !== 'text') return this.result(doc, d);
+    return this.store(doc, { ...d, text: fixAll(d.text).text });
+  }
+
+  close(doc: number): void {
+    this.docs.delete(doc);
+  }
+
+  /** One self-contained HTML page with the grids and findings of the given documents (as `nianbao summary --format html`). */
+  summaryPage(docs: number[], lang: 'zh' | 'en', title?: string): string {
+    const locale = lang === 'en' ? 'en' : 'zh-CN';
+    const reports = docs
+      .map((id) => this.docs.get(id))
+      .filter((d): d is Doc => !!d)
+      .map((d) => ({
+        path: d.name,
+        view: buildGridView(d.model, d.findings),
+        findings: d.findings.map((f) => ({ line: d.lines.positionAt(f.span.start).line + 1, severity: f.severity, code: f.code, message: localize(f.message, locale) })),
+      }));
+    return reportsPage(reports, lang, title ? { title } : {});
+  }
+
+  private get(doc: number): Doc {
+    const d = this.docs.get(doc);
+    if (!d) throw new UnreadableFile({ zh: '文档已关闭', en: 'the document was closed' });
+    return d;
+  }
+
+  private store(doc: number, d: { name: string; kind: SourceKind; text: string; version: number }): ReportResult {
+    const { model, findings } = check(d.text);
+    const stored: Doc = { ...d, version: d.version + 1, model, findings, lines: new LineIndex(d.text) };
+    this.docs.set(doc, stored);
+    return this.result(doc, stored);
+  }
+
+  private result(doc: number, d: Doc): ReportResult {
+    const findings: FindingItem[] = d.findings.map((f) => {
+      const p = d.lines.positionAt(f.span.start);
+      return {
+        code: f.code,
+        severity: f.severity,
+        message: f.message,
+        span: { start: f.span.start, end: f.span.end },
+        line: p.line + 1,
+        column: p.character + 1,
+        fixes: f.fixes.map((x) => ({ title: x.title, isPreferred: x.isPreferred, safe: x.safe })),
+      };
+    });
+    return {
+      doc,
+      version: d.version,
+      name: d.name,
+      kind: d.kind,
+      editable: d.kind === 'text',
+      text: d.text,
+      view: buildGridView(d.model, d.findings),
+      findings,
+      safeFixes: d.findings.filter((f) => f.fixes.some((x) => x.safe)).length,
+    };
+  }
+}
