@@ -4,9 +4,10 @@
 // whose new values are DETERMINED (a set whose change is not unique is no fix). Among the
 // sets of the smallest size, outside evidence (weights) picks one; equal weights are a tie.
 //
-// The search is exact and bounded: sets of size 1..maxSize, branching on the uncovered
-// violated equation with the fewest candidate cells (every violated equation must contain
-// a changed cell), a disjoint-equations lower bound, and a node budget. Past the bound the
+// The search is exact and bounded: sets of size 1..maxSize, branching on the equation that
+// still needs a changed cell with the fewest candidates (a broken equation needs one; one
+// that holds and has exactly one changed cell needs another, since that change alone would
+// break it), a disjoint-equations lower bound, and a node budget. Past the bound the
 // answer is `too-many`, never a guess.
 
 export interface Term {
@@ -53,7 +54,7 @@ export interface SearchLimits {
   maxCandidates: number;
 }
 
-export const DEFAULT_LIMITS: SearchLimits = { maxSize: 4, budget: 20000, maxCandidates: 12 };
+export const DEFAULT_LIMITS: SearchLimits = { maxSize: 4, budget: 5000, maxCandidates: 12 };
 
 const WEIGHT_EPS = 1e-9;
 
@@ -71,9 +72,9 @@ export function localise(sys: LinearSystem, limits: SearchLimits = DEFAULT_LIMIT
   sys.equations.forEach((eq, i) => eq.forEach((t) => eqsOf[t.v]!.push(i)));
   const weight = sys.weight ?? (() => 1);
 
+  const n = sys.values.length;
   let nodes = 0;
   let overBudget = false;
-  const seen = new Set<string>();
 
   /** Exact test of one set: the unique integer solution, or null. */
   const solve = (set: number[]): Change[] | null => {
@@ -127,71 +128,92 @@ export function localise(sys: LinearSystem, limits: SearchLimits = DEFAULT_LIMIT
     return out;
   };
 
-  /** Lower bound on cells still needed: violated equations with pairwise disjoint candidates. */
-  const lowerBound = (uncovered: number[], excluded: Set<number>): number => {
-    const used = new Set<number>();
-    let n = 0;
-    const sorted = [...uncovered].sort((a, b) => sys.equations[a]!.length - sys.equations[b]!.length);
-    for (const e of sorted) {
-      const cells = sys.equations[e]!.filter((t) => sys.changeable[t.v] && !excluded.has(t.v)).map((t) => t.v);
-      if (cells.some((v) => used.has(v))) continue;
-      cells.forEach((v) => used.add(v));
-      n++;
-    }
-    return n;
-  };
-
+  // Search state, updated in place: the set, how many of its cells each equation holds,
+  // and cells excluded from this branch (each set is enumerated once).
+  const set: number[] = [];
+  const inSet = new Uint8Array(n);
+  const excluded = new Uint8Array(n);
+  const count = new Int32Array(sys.equations.length);
+  const stamp = new Int32Array(n);
+  let epoch = 0;
   const found: Candidate[] = [];
 
-  const visit = (set: number[], excluded: Set<number>, size: number): void => {
+  // An equation still needs a changed cell when it is broken and untouched, or when it holds
+  // and exactly one changed cell is in it (that change alone would break it: d ≠ 0).
+  const needy = (): number[] => {
+    const out: number[] = [];
+    for (let e = 0; e < count.length; e++) if ((r[e] !== 0 && count[e] === 0) || (r[e] === 0 && count[e] === 1)) out.push(e);
+    return out;
+  };
+  const free = (v: number) => sys.changeable[v] && !inSet[v] && !excluded[v];
+
+  /** Lower bound on cells still needed: needy equations with pairwise disjoint free cells. */
+  const lowerBound = (eqs: number[]): number => {
+    epoch++;
+    let k = 0;
+    for (const e of eqs) {
+      let clash = false;
+      for (const t of sys.equations[e]!) if (free(t.v) && stamp[t.v] === epoch) clash = true;
+      if (clash) continue;
+      for (const t of sys.equations[e]!) if (free(t.v)) stamp[t.v] = epoch;
+      k++;
+    }
+    return k;
+  };
+
+  const add = (v: number) => {
+    set.push(v);
+    inSet[v] = 1;
+    for (const e of eqsOf[v]!) count[e]++;
+  };
+  const remove = (v: number) => {
+    set.pop();
+    inSet[v] = 0;
+    for (const e of eqsOf[v]!) count[e]--;
+  };
+
+  const visit = (size: number): void => {
     if (overBudget || found.length >= limits.maxCandidates) return;
     if (++nodes > limits.budget) {
       overBudget = true;
       return;
     }
-    const inSet = new Set(set);
-    const covered = new Set<number>();
-    for (const v of set) for (const e of eqsOf[v]!) covered.add(e);
-    const uncovered = violated.filter((e) => !covered.has(e));
-    if (uncovered.length === 0) {
-      const key = [...set].sort((a, b) => a - b).join(',');
-      if (set.length === size) {
-        if (seen.has(key)) return;
-        seen.add(key);
-        const changes = solve(set);
-        if (changes) found.push({ changes, weight: changes.reduce((a, c) => a + weight(c.v, c.to), 0) });
-        return;
-      }
-      // Every violated equation is touched but the set may need helpers: cells that share a
-      // touched equation (a change there keeps an equation that now holds true).
-      const helpers: number[] = [];
-      for (const e of covered) for (const t of sys.equations[e]!) if (sys.changeable[t.v] && !inSet.has(t.v) && !excluded.has(t.v) && !helpers.includes(t.v)) helpers.push(t.v);
-      const ex = new Set(excluded);
-      for (const h of helpers) {
-        visit([...set, h], ex, size);
-        ex.add(h);
-      }
+    const need = needy();
+    if (need.length === 0) {
+      if (set.length === 0) return;
+      const changes = solve([...set]);
+      if (changes) found.push({ changes, weight: changes.reduce((a, c) => a + weight(c.v, c.to), 0) });
       return;
     }
     if (set.length >= size) return;
-    if (set.length + lowerBound(uncovered, excluded) > size) return;
-    // Branch on the uncovered violated equation with the fewest candidates.
-    let best: number[] | null = null;
-    for (const e of uncovered) {
-      const cells = sys.equations[e]!.filter((t) => sys.changeable[t.v] && !excluded.has(t.v) && !inSet.has(t.v)).map((t) => t.v);
-      if (cells.length === 0) return;
-      if (!best || cells.length < best.length) best = cells;
+    // Branch on the needy equation with the fewest free cells.
+    let best = -1;
+    let bestFree = Infinity;
+    for (const e of need) {
+      let k = 0;
+      for (const t of sys.equations[e]!) if (free(t.v)) k++;
+      if (k === 0) return;
+      if (k < bestFree) {
+        bestFree = k;
+        best = e;
+      }
     }
-    const ex = new Set(excluded);
-    for (const v of best!) {
-      visit([...set, v], ex, size);
-      ex.add(v);
+    if (set.length + lowerBound(need.sort((a, b) => sys.equations[a]!.length - sys.equations[b]!.length)) > size) return;
+    const branch = sys.equations[best]!.filter((t) => free(t.v)).map((t) => t.v);
+    const undo: number[] = [];
+    for (const v of branch) {
+      add(v);
+      visit(size);
+      remove(v);
+      excluded[v] = 1;
+      undo.push(v);
     }
+    for (const v of undo) excluded[v] = 0;
   };
 
-  const root = lowerBound(violated, new Set());
+  const root = lowerBound(needy());
   for (let size = Math.max(1, root); size <= limits.maxSize; size++) {
-    visit([], new Set(), size);
+    visit(size);
     if (overBudget) return { kind: 'too-many', reason: 'budget' };
     if (found.length > 0) return decide(found, size, found.length >= limits.maxCandidates);
   }
