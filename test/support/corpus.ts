@@ -48,7 +48,7 @@ interface Truth {
   template: string;
   sections: { numeral: string; present: boolean; match?: string }[];
   table2: { rows: { label: string; values: (number | string | null)[] }[] }[];
-  table3: { rows: { key: string; values: (number | null)[] }[] } | null;
+  table3: { rows: { key: string | null; values: (number | string | null)[] }[] } | null;
   table4: { values: (number | null)[] } | null;
   relations: { failures: { rule: string; row?: string }[] };
   narrative_claims: { match: boolean | null }[];
@@ -95,7 +95,8 @@ function numericOf(v: number | string): number | null {
 
 function judgeCell(cell: Cell | undefined, truth: number | string | null): Verdict {
   if (!cell || cell.state === 'unreadable') return 'unreadable';
-  if (truth === null) return cell.state === 'blank' ? 'right' : 'wrong';
+  // An empty cell: written empty (blank), or gone from an export that drops empty cells (absent).
+  if (truth === null) return cell.state === 'blank' || cell.state === 'absent' ? 'right' : 'wrong';
   if (cell.state === 'number') return cell.value === numericOf(truth) ? 'right' : 'wrong';
   // A non-numeric truth (`减12`, `38518699.09元`) read as the text it is.
   if (cell.state === 'invalid' && typeof truth === 'string') return cell.raw.replace(/\s/g, '') === truth.replace(/\s/g, '') ? 'right' : 'wrong';
@@ -126,7 +127,11 @@ function scoreCells(model: ReportModel, truth: Truth, s: FormScore) {
   }
   const t3 = model.tables.T3;
   for (const r of truth.table3?.rows ?? []) {
-    const row = t3?.rows.find((x) => x.id === t3RowId(r.key));
+    // A row without a key is a header row truth.json took for data (the note row of a table
+    // whose note reads 钩稽, not 勾稽): it holds no cell to read.
+    if (r.key === null) continue;
+    const key = r.key;
+    const row = t3?.rows.find((x) => x.id === t3RowId(key));
     r.values.forEach((v, i) => tally(judgeCell(row?.cells[i], v), `T3 ${r.key}[C${i + 1}]=${v}`, row?.cells[i]));
   }
   const t4 = model.tables.T4?.rows[0];

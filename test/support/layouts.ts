@@ -1,10 +1,25 @@
 // Renders table 3 and table 4 of a report in each layout real exports produce, around a
 // fixed frame (title, sections). Used by layout tests and round-trip properties.
 
+import { renderPdfText } from './layouts-pdf.ts';
 import { T3_ROWS, type Cells } from './reports.ts';
 
-export type Layout = 'tsv' | 'cell-per-line' | 'blank-separated' | 'space' | 'markdown' | 'markdown-ocr' | 'pipe-per-line' | 'flattened';
-export const LAYOUTS: Layout[] = ['tsv', 'cell-per-line', 'blank-separated', 'space', 'markdown', 'markdown-ocr', 'pipe-per-line', 'flattened'];
+export type Layout = 'tsv' | 'cell-per-line' | 'blank-separated' | 'space' | 'markdown' | 'markdown-ocr' | 'pipe-per-line' | 'flattened' | 'paragraph-cells' | 'pdf-layout' | 'pdf-raw';
+export const LAYOUTS: Layout[] = ['tsv', 'cell-per-line', 'blank-separated', 'space', 'markdown', 'markdown-ocr', 'pipe-per-line', 'flattened', 'paragraph-cells', 'pdf-layout', 'pdf-raw'];
+/** Layouts that cannot show an empty cell (a PDF's text loses it). */
+export const NO_BLANKS: Layout[] = ['space', 'pdf-layout', 'pdf-raw'];
+
+/**
+ * Browser copy (innerText) of an HTML table whose cells hold <p> paragraphs: each paragraph
+ * between blank lines, a lone-TAB line between the cells of a row, four blank lines between
+ * rows; a merged (rowspan) label only in its first row; numbers padded with no-break spaces;
+ * an empty cell a paragraph of one no-break space; header cells split into paragraphs.
+ */
+export function paragraphCellRows(rows: string[][]): string[] {
+  const cellText = (c: string) => (c === '' ? '\u00a0' : c.split('/').join('\n\n'));
+  return [rows.map((r) => r.map(cellText).join('\n\n\t\n\n')).join('\n\n\n\n\n')];
+}
+const padded = (v: number | '') => (v === '' ? '' : `\u00a0${v}\u00a0`);
 
 const bare = (label: string) => label.split('\t').filter(Boolean).at(-1)!;
 const cell = (v: number | '') => (v === '' ? '' : String(v));
@@ -63,6 +78,12 @@ function t3Lines(layout: Layout, t3: Record<string, Cells>): string[] {
       out.push(note);
       for (const [id, label] of T3_ROWS) out.push(`${bare(label)}${t3[id]!.map(cell).join('')}`);
       break;
+    case 'paragraph-cells': {
+      const rows: string[][] = [[note, '申请人情况'], ['自/然/人', '法人或其他组织', '总计'], ['商业/企业', '科研/机构', '社会公益组织', '法律服务机构', '其他']];
+      for (const [id, label] of T3_ROWS) rows.push([...label.split('\t').filter(Boolean), ...t3[id]!.map(padded)]);
+      out.push(...paragraphCellRows(rows), '');
+      break;
+    }
   }
   return out;
 }
@@ -84,10 +105,22 @@ function t4Lines(layout: Layout, t4: Cells): string[] {
       return [...head.flatMap((h) => h.split(' ').map((x) => `${x} |`)), '', ...t4.map((v) => (v === '' ? '|' : `${v} |`)), ''];
     case 'flattened':
       return [...head, t4.map(cell).join(''), ''];
+    case 'paragraph-cells':
+      return [
+        ...paragraphCellRows([
+          ['行政复议', '行政诉讼'],
+          ['结果/维持', '结果/纠正', '其他/结果', '尚未/审结', '总计', '未经复议直接起诉', '复议后起诉'],
+          ['结果/维持', '结果/纠正', '其他/结果', '尚未/审结', '总计', '结果/维持', '结果/纠正', '其他/结果', '尚未/审结', '总计'],
+          t4.map(padded),
+        ]),
+        '',
+      ];
   }
+  throw new Error(`${layout}: the whole report is rendered by renderPdfText`);
 }
 
 export function renderInLayout(layout: Layout, t3: Record<string, Cells>, t4: Cells, year = 2024): string {
+  if (layout === 'pdf-layout' || layout === 'pdf-raw') return renderPdfText(layout, t3, t4, year);
   return [
     `某某市某某局${year}年政府信息公开工作年度报告`,
     '',

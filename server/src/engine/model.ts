@@ -80,6 +80,7 @@ export type TableLayout =
   | 'cell-per-line' // A: one cell per line, tab-prefixed
   | 'cell-per-line-blank-separated' // one cell per line, blank lines between, no tabs
   | 'tsv' // B: one row per line, tab-separated
+  | 'paragraph-cells' // browser copy of <p> cells: paragraphs between blank lines, lone-TAB lines between cells
   | 'space' // C: PDF text, `label n n n …`
   | 'markdown' // `| a | b |` pipe tables
   | 'pipe-per-line' // one cell per line with a trailing ` |`

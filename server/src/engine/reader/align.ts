@@ -111,6 +111,58 @@ function edgeArtefact(slots: Slot[]): number {
   return n;
 }
 
+/** A number as written in one cell: no leading zero (`0`, `12`, `0.5`; not `00`, `05`). */
+function writtenAsOneCell(text: string): boolean {
+  return !/^0\d/.test(text);
+}
+
+/**
+ * Readings of a row whose neighbouring cells ran together into one digit run: a PDF text
+ * extractor writes two values less than a space apart as one number (`20` for 2 | 0). Each
+ * digit run may be cut into cells written as numbers (no leading zero) until the row has
+ * `n` cells. Whether any such reading is taken is left to the row's arithmetic.
+ */
+export function glueReadings(values: Tok[], n: number, limit = 500): Candidate[] {
+  const need = n - values.length;
+  if (need <= 0 || need > 3) return [];
+  const out: Candidate[] = [];
+  const acc: Tok[] = [];
+  const rec = (i: number, left: number) => {
+    if (out.length >= limit) return;
+    if (i === values.length) {
+      if (left === 0) out.push({ slots: acc.slice(), kind: 'reconstructed' });
+      return;
+    }
+    const t = values[i]!;
+    if (writtenAsOneCell(t.text)) {
+      acc.push(t);
+      rec(i + 1, left);
+      acc.pop();
+    }
+    if (left === 0 || t.kind !== 'value' || !/^\d{2,}$/.test(t.text)) return;
+    // Cut the run into 2 … left+1 parts, each written as a number.
+    const parts: Tok[] = [];
+    const cut = (pos: number, cutsLeft: number) => {
+      for (let end = pos + 1; end <= t.text.length; end++) {
+        const piece = t.text.slice(pos, end);
+        if (!writtenAsOneCell(piece)) break;
+        parts.push({ ...t, text: piece, s: t.s + pos, e: t.s + end });
+        if (end === t.text.length) {
+          if (parts.length >= 2) {
+            acc.push(...parts);
+            rec(i + 1, left - (parts.length - 1));
+            acc.splice(acc.length - parts.length, parts.length);
+          }
+        } else if (cutsLeft > 0) cut(end, cutsLeft - 1);
+        parts.pop();
+      }
+    };
+    cut(0, left);
+  };
+  rec(0, need);
+  return out;
+}
+
 export interface RowReading {
   /** Distinct numeric readings still possible, most plausible first. */
   options: Candidate[];
@@ -130,6 +182,15 @@ export function readRow(
   edgeDebris = false,
 ): RowReading {
   let cands = candidates(values, n, edgeDebris);
+  // Values written on a line separated by spaces may have run together (PDF text).
+  if (values.length < n && values.length > 0 && values.every((v) => v.spaced)) {
+    const glued = glueReadings(values, n);
+    if (glued.length > 0) {
+      // A digit run with a leading zero (`00`) is no single cell: only cut readings remain.
+      if (values.some((v) => !writtenAsOneCell(v.text))) cands = cands.filter((c) => c.slots.every((x) => !x || writtenAsOneCell(x.text)));
+      cands = [...cands, ...glued];
+    }
+  }
   if (rowCheck && cands.length > 1) {
     const ok = cands.filter((c) => {
       const nums = c.slots.map(slotValue);

@@ -4,6 +4,7 @@
 // Row assembly (rows.ts) then works on the stream alone.
 
 import type { TableLayout } from '../model';
+import { paragraphCellTokens } from './layouts/paragraph-cells';
 
 export type TokKind = 'text' | 'value' | 'blank';
 
@@ -19,16 +20,21 @@ export interface Tok {
   rowEnd?: boolean;
   /** The cell sits on a line that also has text cells (headers, labels). */
   onTextLine?: boolean;
+  /** A value separated from its neighbours by spaces only (PDF text): neighbouring values may have run together. */
+  spaced?: boolean;
 }
 
 const NUMBER_RE = /^[-+−]?\d[\d,]*(?:\.\d+)?$/;
 const PLACEHOLDERS = new Set(['-', '—', '－', '--', '——', '/', '／', '无', '空', '×', 'N/A', 'n/a', '/ ', '*', '…', '...']);
 const NUMBER_WITH_UNIT = /^[-+−]?\d[\d,]*(?:\.\d+)?\s*(?:件|个|条|项|万元|元|次)$/;
+// A change written in words (`减12`, `增3`: the 2019 table's 本年增/减 column).
+const SIGNED_CHANGE = /^[增减]\s*\d[\d,]*(?:\.\d+)?$/;
 
 export function classify(text: string): TokKind {
   if (text.length === 0) return 'blank';
   if (NUMBER_RE.test(text)) return 'value';
-  if (text.length <= 8 && (PLACEHOLDERS.has(text) || NUMBER_WITH_UNIT.test(text))) return 'value';
+  if (text.length <= 8 && PLACEHOLDERS.has(text)) return 'value';
+  if (text.length <= 20 && (NUMBER_WITH_UNIT.test(text) || SIGNED_CHANGE.test(text))) return 'value';
   return 'text';
 }
 
@@ -86,11 +92,18 @@ function endsWithNumberRun(text: string, s: number, e: number): boolean {
 export function detectLayout(text: string, lines: Line[]): TableLayout {
   let tsv = 0;
   let tabPrefixed = 0;
+  let loneTabs = 0;
+  let separators = 0; // lone-TAB lines with an empty line on each side (layouts/paragraph-cells)
+  const empty = (k: number) => {
+    const x = lines[k];
+    return !!x && x.e <= x.s;
+  };
   let md = 0;
   let pipeEnd = 0;
   let spaceNums = 0;
   let nonEmpty = 0;
-  for (const l of lines) {
+  for (let k = 0; k < lines.length; k++) {
+    const l = lines[k]!;
     if (l.e <= l.s) continue;
     let lead = 0;
     while (l.s + lead < l.e && text.charCodeAt(l.s + lead) === 9) lead++;
@@ -112,7 +125,10 @@ export function detectLayout(text: string, lines: Line[]): TableLayout {
     if (nonSpace === 0 && lead === 0) continue;
     nonEmpty++;
     if (innerTab) tsv++;
-    else if (lead > 0) tabPrefixed++;
+    else if (lead > 0 && nonSpace === 0) {
+      loneTabs++;
+      if (empty(k - 1) && empty(k + 1)) separators++;
+    } else if (lead > 0) tabPrefixed++;
     if (pipes >= 2 && !onlyPipes) md++;
     else if (lastNonSpace === 124) pipeEnd++;
     if (!innerTab && endsWithNumberRun(text, l.s, l.e)) spaceNums++;
@@ -121,7 +137,9 @@ export function detectLayout(text: string, lines: Line[]): TableLayout {
   if (md >= 3 && md >= nonEmpty * 0.3) return 'markdown';
   if (pipeEnd >= 3 && pipeEnd >= nonEmpty * 0.3) return 'pipe-per-line';
   if (tsv >= 3 && tsv >= tabPrefixed) return 'tsv';
-  if (tabPrefixed >= 3) return 'cell-per-line';
+  // Lines holding only a TAB between paragraphs: cells of a browser copy (layouts/paragraph-cells).
+  if (separators >= 3 && separators > tabPrefixed) return 'paragraph-cells';
+  if (tabPrefixed + loneTabs >= 3) return 'cell-per-line';
   if (spaceNums >= 2) return 'space';
   return 'cell-per-line-blank-separated';
 }
@@ -145,6 +163,9 @@ export function tokenize(text: string, from: number, to: number, firstLineNo: nu
   };
 
   switch (layout) {
+    case 'paragraph-cells':
+      toks.push(...paragraphCellTokens(text, lines, classify, (s, e) => trimmed(text, s, e)));
+      break;
     case 'tsv': {
       for (const l of lines) {
         if (l.e <= l.s) continue;
@@ -294,7 +315,7 @@ function spaceLineCells(text: string, l: Line): Tok[] {
   }
   for (let j = k; j < words.length; j++) {
     const w = words[j]!;
-    out.push({ kind: 'value', text: text.slice(w.s, w.e), s: w.s, e: w.e, line: l.no });
+    out.push({ kind: 'value', text: text.slice(w.s, w.e), s: w.s, e: w.e, line: l.no, spaced: true });
   }
   return out;
 }

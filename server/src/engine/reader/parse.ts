@@ -3,6 +3,7 @@
 // the normalised text, with positions mapped back to the original.
 
 import type { ReportModel } from '../model';
+import { blankPageChrome } from '../text/chrome';
 import { normalize, type NormalizedText } from '../text/normalize';
 import { detectTemplate, findTitle, findYear } from './meta';
 import { findSections } from './sections';
@@ -55,7 +56,8 @@ function splitInline(nt: NormalizedText): NormalizedText {
 }
 
 export function parseReport(text: string): ReportModel {
-  const nt = splitInline(normalize(text));
+  // Print headers/footers and form feeds of a PDF's text are no part of the report.
+  const nt = splitInline(blankPageChrome(normalize(text)));
   const { tables, regions } = readTables(nt);
   const sections = findSections(nt, regions);
   const title = findTitle(nt, sections);

@@ -124,13 +124,33 @@ function toSpan(nt: NormalizedText, t: Tok): Span {
   return spanToOriginal(nt, t.s, t.e);
 }
 
+/**
+ * The number a cell states. Besides plain numbers: a change written in words in a signed
+ * column (`减12` = −12, `增3`), and an amount with the unit its column implies (`147230元`
+ * where the header names no unit, `1.5万元` under 万元) — written that way, not wrong.
+ */
+function cellNumber(text: string, col: ColumnDef): number | null {
+  const plain = parseNumber(text);
+  if (plain !== null) return plain;
+  if (col.kind === 'signed') {
+    const m = /^([增减])\s*(\d[\d,]*(?:\.\d+)?)$/.exec(text);
+    const v = m ? parseNumber(m[2]!) : null;
+    return v === null ? null : m![1] === '减' ? -v : v;
+  }
+  if (col.kind === 'money') {
+    const m = /^(\d[\d,]*(?:\.\d+)?)\s*(万元|元)$/.exec(text);
+    if (m && (m[2] === '万元') === col.label.includes('万元')) return parseNumber(m[1]!);
+  }
+  return null;
+}
+
 function makeCell(nt: NormalizedText, col: ColumnDef, slot: Slot | undefined, state?: 'unreadable'): Cell {
   if (state === 'unreadable') return { col: col.id, state: 'unreadable', raw: slot ? slot.text : '', value: null, span: slot ? toSpan(nt, slot) : null };
   if (slot === null || slot === undefined) return { col: col.id, state: 'absent', raw: '', value: null, span: null };
   const span = toSpan(nt, slot);
   const raw = nt.original.slice(span.start, span.end);
   if (slot.kind === 'blank') return { col: col.id, state: 'blank', raw: '', value: null, span };
-  const v = parseNumber(slot.text);
+  const v = cellNumber(slot.text, col);
   if (v === null) return { col: col.id, state: 'invalid', raw, value: null, span };
   const ok =
     col.kind === 'money' ? v >= 0 : col.kind === 'signed' ? Number.isInteger(v) : Number.isInteger(v) && v >= 0 && !/^[+]/.test(slot.text);
@@ -228,6 +248,21 @@ function matchT3Row(text: string, def: T3Def, seen: Set<string>): RowDef | null 
   return best;
 }
 
+/**
+ * A row closed at the end of its values' line, still short of values, and the label part
+ * toks[i] is followed by values on its own line: the wrap cut the row's values too.
+ */
+function resumesOnLine(p: { closedAtRowEnd?: boolean; values: Tok[] }, toks: Tok[], i: number): boolean {
+  const next = toks[i + 1];
+  return p.closedAtRowEnd === true && p.values.length > 0 && p.values.length < T3_COLUMN_COUNT && !!next && next.kind !== 'text' && next.line === toks[i]!.line;
+}
+
+/** The next text token after toks[i]. */
+function nextText(toks: Tok[], i: number): Tok | null {
+  for (let j = i + 1; j < toks.length; j++) if (toks[j]!.kind === 'text') return toks[j]!;
+  return null;
+}
+
 const T3_ROW_CHECK = (nums: number[]) => nums[6] === nums[0]! + nums[1]! + nums[2]! + nums[3]! + nums[4]! + nums[5]!;
 const T3_SUSPICIOUS = (slots: Slot[]) => {
   const total = slots[6];
@@ -244,9 +279,13 @@ function readT3(nt: NormalizedText, from: number, to: number, firstLine: number)
     def: RowDef;
     label: Tok;
     labelEnd: number;
+    /** The line of the label's last part: a wrapped label's values follow its last part. */
+    labelLine: number;
     labelText: string;
     values: Tok[];
     closed: boolean;
+    /** Closed by the end of its values' line, not by other text (the wrap may resume it). */
+    closedAtRowEnd?: boolean;
     flattenedNote?: string;
   }
   const found: Pending[] = [];
@@ -257,19 +296,50 @@ function readT3(nt: NormalizedText, from: number, to: number, firstLine: number)
   const problems: Table['problems'] = [];
   let sawFirstRow = false;
 
-  for (const t of toks) {
+  // Label parts already joined to the label they continue (see the look-ahead below).
+  const consumed = new Set<Tok>();
+  // Rows as lines of text (PDF text): a long label wraps onto the next lines, before or
+  // after the row's values.
+  const wrapsLines = layout === 'space';
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
     if (t.kind === 'text') {
       if (regionStart < 0) regionStart = t.s;
-      const row = matchT3Row(t.text, def, seen);
+      if (consumed.has(t)) {
+        regionEnd = Math.max(regionEnd, t.e);
+        if (pending && wrapsLines && resumesOnLine(pending, toks, i)) {
+          pending.labelLine = t.line;
+          pending.closed = false;
+        }
+        continue;
+      }
+      const continues = !!pending && pending.values.length === 0 && !pending.closed && isLabelContinuation(t.text, pending.labelText);
+      let row = matchT3Row(t.text, def, seen);
+      let tail: Tok | null = null;
+      if (!row && !continues && wrapsLines) {
+        // A label wrapped after its first part (`5.要求行政机关确认或重新 0 0 …` / `出具已获取信息`):
+        // the keyword may straddle the wrap, so the part on the next line is read with it.
+        const next = nextText(toks, i);
+        if (next && next.line > t.line && isLabelContinuation(next.text, t.text)) {
+          row = matchT3Row(t.text + next.text, def, seen);
+          if (row) tail = next;
+        }
+      }
       if (row) {
-        pending = { def: row, label: t, labelEnd: t.e, labelText: t.text, values: [], closed: false };
+        pending = { def: row, label: t, labelEnd: t.e, labelLine: t.line, labelText: t.text, values: [], closed: false };
+        if (tail) {
+          consumed.add(tail);
+          pending.labelText += tail.text;
+          // Values come after the last part unless the first part's line already holds them.
+          if (toks[i + 1]?.kind !== 'value' || toks[i + 1]!.line !== t.line) {
+            pending.labelEnd = tail.e;
+            pending.labelLine = tail.line;
+          }
+        }
         found.push(pending);
         seen.add(row.id);
         sawFirstRow = true;
-        regionEnd = t.e;
-        if (t.rowEnd && layout !== 'cell-per-line' && layout !== 'space' && layout !== 'cell-per-line-blank-separated') {
-          // Label alone on its line: values may follow on the next line (PDF wrap).
-        }
+        regionEnd = Math.max(t.e, tail?.e ?? t.e);
         continue;
       }
       if (!sawFirstRow) {
@@ -282,21 +352,29 @@ function readT3(nt: NormalizedText, from: number, to: number, firstLine: number)
           }
         }
       }
-      if (pending && pending.values.length === 0 && !pending.closed && isLabelContinuation(t.text, pending.labelText)) {
-        // A wrapped label continues (`公开申请` after `…不再处理其政府信息`).
+      const resumes = wrapsLines && !!pending && resumesOnLine(pending, toks, i) && isLabelContinuation(t.text, pending.labelText);
+      if (pending && (continues || resumes)) {
+        // A wrapped label continues (`公开申请` after `…不再处理其政府信息`); when the row's
+        // values were cut by the wrap too, the rest follow on the continuation's line.
         pending.labelText += t.text;
-        pending.labelEnd = t.e;
-        regionEnd = t.e;
+        pending.labelLine = t.line;
+        if (continues) pending.labelEnd = t.e;
+        pending.closed = false;
+        regionEnd = Math.max(regionEnd, t.e);
       } else if (pending) {
         pending.closed = true;
+        pending.closedAtRowEnd = false;
       }
       continue;
     }
-    if (pending && !pending.closed && !(t.onTextLine && t.line !== pending.label.line)) {
+    if (pending && !pending.closed && !(t.onTextLine && t.line !== pending.labelLine)) {
       pending.values.push(t);
       regionEnd = Math.max(regionEnd, t.e);
     }
-    if (t.rowEnd && pending && pending.values.length > 0) pending.closed = true;
+    if (t.rowEnd && pending && pending.values.length > 0 && !pending.closed) {
+      pending.closed = true;
+      pending.closedAtRowEnd = true;
+    }
   }
   if (found.length === 0) return null;
 
@@ -422,6 +500,24 @@ function readT3(nt: NormalizedText, from: number, to: number, firstLine: number)
 
 // ————— T2 —————
 
+/**
+ * A label run into its first value, the space lost (`行政规范性文件15 6 21`, `行政事业性收费0`
+ * in PDF text): the number the label ends in is the row's first cell when that completes the
+ * row; with other cells missing too, which digits belong where is not known.
+ */
+function splitGluedLabel(label: Tok, values: Tok[], n: number): { label: Tok; values: Tok[] } | null {
+  const m = /(?:^|[^\d.,])(\d+(?:\.\d+)?)$/.exec(label.text);
+  if (!m || values.length + 1 !== n || values.some((v) => v.kind !== 'value')) return null;
+  const num = m[1]!;
+  const head = label.text.slice(0, label.text.length - num.length).trimEnd();
+  if (head.length === 0) return null;
+  const at = label.e - num.length;
+  return {
+    label: { ...label, text: head, e: label.s + head.length },
+    values: [{ kind: 'value', text: num, s: at, e: label.e, line: label.line }, ...values],
+  };
+}
+
 function readT2(nt: NormalizedText, from: number, to: number, firstLine: number): { table: Table; region: { start: number; end: number } } | null {
   const text = nt.text;
   const regionText = text.slice(from, to);
@@ -468,6 +564,11 @@ function readT2(nt: NormalizedText, from: number, to: number, firstLine: number)
   const rows: Row[] = [];
   for (const f of found) {
     const n = f.def.columns.length;
+    const glued = splitGluedLabel(f.label, f.values, n);
+    if (glued) {
+      f.label = glued.label;
+      f.values = glued.values;
+    }
     let v = f.values.slice();
     while (v.length > n && v[v.length - 1]!.kind === 'blank') v.pop();
     while (v.length > n && v[0]!.kind === 'blank') v.shift();
