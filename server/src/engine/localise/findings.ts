@@ -219,7 +219,8 @@ function relationReports(c: Component, candidates: Candidate[] | null, reason: s
       }
     }
     const totalOf = eqs.find((e) => e.target && e.target.row === ref.row && e.target.col === ref.col && e.target.table === ref.table);
-    const partsSum = totalOf ? sumOf(c, totalOf.right) : undefined;
+    // In a tie nothing says the total is the wrong cell: no “should be” value beside it.
+    const partsSum = totalOf && !candidates ? sumOf(c, totalOf.right) : undefined;
     out.push({
       code: main.code,
       span: c.cells[a]!.span!,
