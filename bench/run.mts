@@ -157,13 +157,7 @@ for (const [label, target] of sizes) {
 
 // Error localisation: the exact minimal-change search alone, per table with broken relations
 // (typical: one or two wrong cells; worst: a table full of errors, which must fall back fast).
-const LOCALISE_BUNDLE = resolve(import.meta.dirname, '.localise.cjs');
-buildSync({
-  stdin: { contents: "export { localiseModel } from './model'; export { localise } from './search';", resolveDir: resolve(import.meta.dirname, '../server/src/engine/localise'), loader: 'ts' },
-  outfile: LOCALISE_BUNDLE, bundle: true, minify: true, platform: 'node', format: 'cjs', target: 'node18', logLevel: 'warning',
-});
-const loc = createRequire(import.meta.url)(LOCALISE_BUNDLE) as typeof import('../server/src/engine/localise/model.ts') & typeof import('../server/src/engine/localise/search.ts');
-const { parse } = createRequire(import.meta.url)(ENGINE_BUNDLE) as typeof import('../server/src/engine/index.ts');
+const loc = createRequire(import.meta.url)(ENGINE_BUNDLE) as typeof import('../server/src/engine/index.ts');
 const everyRowWrong: Record<string, (number | '')[]> = {};
 for (const [id, vals] of Object.entries({ R1: [3, 0, 0, 0, 0, 16, 19], R3_1: [2, 0, 0, 0, 0, 16, 18], R3_3_7: [1, 0, 0, 0, 0, 0, 1], R3_7: [3, 0, 0, 0, 0, 16, 19] })) everyRowWrong[id] = [...vals.slice(0, 6), (vals[6] as number) + 7];
 const locCases: [string, string][] = [
@@ -176,7 +170,7 @@ const locCases: [string, string][] = [
 const localiseRows: Record<string, unknown>[] = [];
 console.log('\nError localisation (exact minimal-change search per table with broken relations): median');
 for (const [name, text] of locCases) {
-  const comps = loc.localiseModel(parse(text));
+  const comps = loc.localiseModel(loc.parse(text));
   const t = time(() => { for (const c of comps) loc.localise(c.system); }, 500, 50);
   const kinds = comps.map((c) => c.result.kind).join('+');
   localiseRows.push({ case: name, result: kinds, median: t.median, p95: t.p95 });

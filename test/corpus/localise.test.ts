@@ -5,9 +5,10 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { check } from '../../server/src/engine/index';
+import { check, type Finding } from '../../server/src/engine/index';
 import { applyEdits, fixAll } from '../../server/src/engine/fix';
 import { corpusDir, corpusReports } from '../support/corpus';
+const loc = (f: Finding) => (f.location?.kind === 'cells' ? { table: f.location.table, row: f.location.row, col: f.location.cols[0] } : undefined);
 
 const dir = corpusDir();
 const ARITH = ['row-total', 'result-total', 'column-balance', 'review-total', 'litigation-total'];
@@ -23,12 +24,12 @@ test('reports with real failures: one finding per cell, and every preferred fix 
       assert.ok(arith.length > 0, `${id}/${form}: the failure is reported`);
       const spans = arith.map((f) => `${f.span.start}:${f.span.end}`);
       assert.equal(new Set(spans).size, spans.length, `${id}/${form}: two findings on one cell`);
-      const where = (f: (typeof findings)[number]) => `${f.code}@${f.data?.table}.${f.data?.row}.${f.data?.col}`;
+      const where = (f: (typeof findings)[number]) => `${f.code}@${loc(f)?.table}.${loc(f)?.row}.${loc(f)?.col}`;
       for (const f of arith) {
         const fix = f.fixes.find((x) => x.isPreferred);
         if (!fix) continue;
         const after = check(applyEdits(text, fix.edits)).findings;
-        assert.ok(!after.some((g) => ARITH.includes(g.code) && g.data?.table === f.data?.table), `${id}/${form}: ${f.data?.table} still inconsistent after the preferred fix`);
+        assert.ok(!after.some((g) => ARITH.includes(g.code) && loc(g)?.table === loc(f)?.table), `${id}/${form}: ${loc(f)?.table} still inconsistent after the preferred fix`);
         const before = new Set(findings.map(where));
         for (const g of after) assert.ok(before.has(where(g)), `${id}/${form}: new finding ${where(g)}`);
       }

@@ -1,7 +1,7 @@
 // Findings and fixes: what the rules produce and the adapters (LSP server, CLI) show.
 // Fixes are data (text edits on the original text); the adapters only apply them.
 
-import type { Span } from './model';
+import type { Span, TableId } from './model';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 /** A severity or `off`, as set by users in settings / .nianbaorc.json / --rule. */
@@ -57,11 +57,45 @@ export interface Finding {
   actual?: number | string;
   related: RelatedLocation[];
   fixes: Fix[];
-  /** Longer explanation for hover (e.g. a localised error: before → after, and why this set). */
+  /** What the finding is about in the report's structure (the preview places it by this). */
+  location?: FindingLocation;
+  /** For arithmetic findings: the equation that fails (spec id) and its operands as written. */
+  equation?: { id: string; operands?: string };
+  /** For findings of error localisation (engine/localise): what was found. */
+  localisation?: FindingLocalisation;
+  /** Longer explanation for hover (a localised error: before → after, and why this set). */
   detail?: Localized;
-  /** Extra structured data for adapters (hover, preview), e.g. { table: 'T3', row: 'R1', col: 'C7' }. */
-  data?: Record<string, unknown>;
 }
+
+/** A cell a localised fix changes, by its place in the template. */
+export interface CellChange {
+  table: TableId;
+  row: string;
+  col: string;
+  from: number;
+  to: number;
+}
+
+export interface FindingLocalisation {
+  /** unique: this cell is one of the one smallest change; tie: several equally small changes fit; too-many: past the search bound. */
+  outcome: 'unique' | 'tie' | 'too-many';
+  /** Every relation the finding covers (the ones its cell breaks, or that fail at this total). */
+  relations: { equation: string; code: string }[];
+  /** unique: every cell the one fix changes. */
+  set?: CellChange[];
+  /** tie: each equally small change. */
+  candidates?: CellChange[][];
+}
+
+/**
+ * Where a finding sits in the report's structure, beyond its span: a section, a table (and
+ * some of its rows), one row, or cells of one row (by column id).
+ */
+export type FindingLocation =
+  | { kind: 'section'; section: number }
+  | { kind: 'table'; table: TableId; rows?: string[] }
+  | { kind: 'row'; table: TableId; row: string }
+  | { kind: 'cells'; table: TableId; row: string; cols: string[] };
 
 const severityRank: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
 

@@ -5,8 +5,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { check, parse, type ReportModel, type TextEdit } from '../../../server/src/engine/index.ts';
-import { applyEdits } from '../../../server/src/engine/fix.ts';
-import { renderBlankReport } from '../../../server/src/engine/format/render.ts';
+import { applyEdits } from '../../../server/src/engine/index.ts';
+import { renderBlankReport } from '../../../server/src/engine/index.ts';
 
 const T3: Record<string, number[]> = {
   R1: [10, 2, 0, 0, 0, 1, 13],
@@ -61,7 +61,7 @@ test('F2019 table 3 has （六）其他处理 as one leaf, summed by （七）�
 test('in F2019 a wrong （六）其他处理 total breaks its row and （七）总计: one finding naming both', () => {
   const found = check(filled({ R3_6: [1, 0, 0, 0, 0, 1, 3] })).findings.filter((f) => f.code.endsWith('-total'));
   assert.deepEqual(found.map((f) => f.code), ['row-total']);
-  assert.deepEqual((found[0]!.data?.relations as { equation: string }[]).map((r) => r.equation), ['EQ-T3-ROW', 'EQ-T3-RES']);
+  assert.deepEqual((found[0]!.localisation?.relations ?? []).map((r) => r.equation), ['EQ-T3-ROW', 'EQ-T3-RES']);
 });
 
 test('a 2020 report citing the 2021 notice gets basis-citation', () => {

@@ -4,8 +4,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { check, parse, type Finding } from '../../../server/src/engine/index.ts';
-import { applyEdits, fixAll } from '../../../server/src/engine/fix.ts';
+import { applyEdits, fixAll } from '../../../server/src/engine/index.ts';
 import { CLEAN_REPORT, defaultT3, renderReport, type ReportSpec } from '../../support/reports.ts';
+const loc = (f: Finding) => (f.location?.kind === 'cells' ? { table: f.location.table, row: f.location.row, col: f.location.cols[0] } : undefined);
 
 const codesOf = (fs: Finding[]) => fs.map((f) => f.code);
 const run = (spec: ReportSpec | string) => check(typeof spec === 'string' ? spec : renderReport(spec)).findings;
@@ -18,7 +19,7 @@ test('a correct report has no findings at all', () => {
 test('row-total: a table-3 total that is not the sum of its row, reported on the total with the formula', () => {
   const f = only({ t3: { R3_3_7: [1, 0, 0, 0, 0, 0, 2] } }, 'row-total');
   assert.equal(f.length, 1);
-  assert.equal(f[0]!.data?.row, 'R3_3_7');
+  assert.equal(loc(f[0]!)?.row, 'R3_3_7');
   assert.equal(f[0]!.expected, 1);
   assert.equal(f[0]!.actual, 2);
   assert.match(f[0]!.message.zh, /2 ≠ 各项之和 1（1\+0\+0\+0\+0\+0）/);
@@ -27,8 +28,8 @@ test('row-total: a table-3 total that is not the sum of its row, reported on the
 
 test('three wrong totals that agree with each other: one finding each, and one fix that sets all three', () => {
   const text = renderReport({ t3: { R3_3_7: [1, 0, 0, 0, 0, 0, 2], R3_7: [3, 0, 0, 0, 0, 16, 20], R1: [3, 0, 0, 0, 0, 16, 20] } });
-  const f = check(text).findings.filter((x) => x.data?.localisation === 'unique');
-  assert.deepEqual(f.map((x) => [x.code, x.data?.row, x.actual, x.expected]), [
+  const f = check(text).findings.filter((x) => x.localisation?.outcome === 'unique');
+  assert.deepEqual(f.map((x) => [x.code, loc(x)?.row, x.actual, x.expected]), [
     ['row-total', 'R1', 20, 19],
     ['row-total', 'R3_3_7', 2, 1],
     ['row-total', 'R3_7', 20, 19],
@@ -43,7 +44,7 @@ test('result-total: （七）总计 differs from the sum of the leaves in a colu
   const t3b = defaultT3();
   t3b.R3_7 = [3, 0, 0, 0, 0, 16, 20];
   const g = run({ t3: t3b }).filter((x) => x.code === 'result-total');
-  assert.deepEqual(g.map((x) => [x.data?.row, x.data?.col, x.expected]), [['R3_7', 'C7', 19]]);
+  assert.deepEqual(g.map((x) => [loc(x)?.row, loc(x)?.col, x.expected]), [['R3_7', 'C7', 19]]);
 });
 
 test('a leaf that is off in its column and its total: every leaf that could be it is a candidate, none is chosen', () => {
@@ -51,23 +52,23 @@ test('a leaf that is off in its column and its total: every leaf that could be i
   t3.R3_4_1 = [1, 0, 0, 0, 0, 0, 1];
   const f = run({ t3, narrative: '共收到政府信息公开申请19件。' }).filter((x) => x.code === 'result-total');
   // （七）总计 agrees with 一 and the narrative; one of the three 自然人 leaves is one too many.
-  assert.deepEqual(f.map((x) => [x.data?.localisation, x.data?.row, x.data?.col]), [['tie', 'R3_7', 'C1'], ['tie', 'R3_7', 'C7']]);
-  const rows = (f[0]!.data?.candidates as { row: string }[][]).map((c) => c[0]!.row).sort();
+  assert.deepEqual(f.map((x) => [x.localisation?.outcome, loc(x)?.row, loc(x)?.col]), [['tie', 'R3_7', 'C1'], ['tie', 'R3_7', 'C7']]);
+  const rows = (f[0]!.localisation?.candidates ?? []).map((c) => c[0]!.row).sort();
   assert.deepEqual(rows, ['R3_1', 'R3_3_7', 'R3_4_1']);
   assert.ok(f.every((x) => x.fixes.length === 3 && x.fixes.every((fx) => !fx.safe && !fx.isPreferred)));
 });
 
 test('column-balance: when 一、二 and 四 are equally likely wrong, the candidates are listed and fix-all applies none', () => {
   const f = only({ t3: { R4: [1, 0, 0, 0, 0, 0, 1] }, narrative: '本年度共收到政府信息公开申请19件。' }, 'column-balance');
-  assert.deepEqual(f.map((x) => x.data?.equation), ['EQ-T3-BAL', 'EQ-T3-BAL']);
+  assert.deepEqual(f.map((x) => x.equation?.id), ['EQ-T3-BAL', 'EQ-T3-BAL']);
   // 一 is confirmed by the narrative (19), so 二 or 四 is wrong: two candidates.
-  assert.ok(f.every((x) => x.data?.localisation === 'tie' && x.fixes.length === 2), JSON.stringify(f.map((x) => x.fixes.map((y) => y.title.en))));
+  assert.ok(f.every((x) => x.localisation?.outcome === 'tie' && x.fixes.length === 2), JSON.stringify(f.map((x) => x.fixes.map((y) => y.title.en))));
   assert.ok(f.every((x) => x.fixes.every((fx) => !fx.safe && !fx.isPreferred)));
 });
 
 test('narrative evidence decides a tie: “已全部办结” makes 四 the wrong cells', () => {
   const f = only({ t3: { R4: [1, 0, 0, 0, 0, 0, 1] } }, 'column-balance');
-  assert.deepEqual(f.map((x) => [x.data?.localisation, x.data?.row, x.data?.col, x.expected]), [['unique', 'R4', 'C1', 0], ['unique', 'R4', 'C7', 0]]);
+  assert.deepEqual(f.map((x) => [x.localisation?.outcome, loc(x)?.row, loc(x)?.col, x.expected]), [['unique', 'R4', 'C1', 0], ['unique', 'R4', 'C7', 0]]);
   assert.ok(f.every((x) => x.fixes.length === 1 && x.fixes[0]!.safe && x.fixes[0]!.edits.length === 2));
 });
 
@@ -148,7 +149,7 @@ test('publish-date: a signature after the statutory window', () => {
 test('carry-over: 上年结转 must equal last year’s 结转下年度继续办理', () => {
   const last = parse(renderReport({ year: 2023, t3: { R4: [2, 0, 0, 0, 0, 0, 2], R1: [5, 0, 0, 0, 0, 16, 21] } }));
   const f = check(CLEAN_REPORT, { previous: { model: last, uri: 'file:///2023.txt' } }).findings.filter((x) => x.code === 'carry-over');
-  assert.deepEqual(f.map((x) => [x.data?.col, x.actual, x.expected]), [['C1', 0, 2], ['C7', 0, 2]]);
+  assert.deepEqual(f.map((x) => [loc(x)?.col, x.actual, x.expected]), [['C1', 0, 2], ['C7', 0, 2]]);
   assert.equal(f[0]!.related[0]!.uri, 'file:///2023.txt');
 });
 

@@ -3,10 +3,11 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { check, parse } from '../../../server/src/engine/index.ts';
+import { check, parse, type Finding } from '../../../server/src/engine/index.ts';
 import { applyEdits, fixAll } from '../../../server/src/engine/fix.ts';
 import { localiseModel } from '../../../server/src/engine/localise/model.ts';
 import { renderReport } from '../../support/reports.ts';
+const loc = (f: Finding) => (f.location?.kind === 'cells' ? { table: f.location.table, row: f.location.row, col: f.location.cols[0] } : undefined);
 
 const ARITH = ['row-total', 'result-total', 'column-balance', 'review-total', 'litigation-total'];
 const arith = (text: string, opts = {}) => check(text, opts).findings.filter((f) => ARITH.includes(f.code));
@@ -14,10 +15,10 @@ const arith = (text: string, opts = {}) => check(text, opts).findings.filter((f)
 test('二 or 四 equally small: last year’s 结转下年度 confirms 二, so 四 is the wrong cell', () => {
   // 四 has 1 in 自然人 and 总计 that nothing else explains; the narrative says nothing about 四.
   const text = renderReport({ t3: { R4: [1, 0, 0, 0, 0, 0, 1] }, narrative: '本年度共收到政府信息公开申请19件。' });
-  assert.ok(arith(text).every((f) => f.data?.localisation === 'tie'));
+  assert.ok(arith(text).every((f) => f.localisation?.outcome === 'tie'));
   const last = parse(renderReport({ year: 2023 }));
   const f = arith(text, { previous: { model: last } });
-  assert.deepEqual(f.map((x) => [x.data?.localisation, x.data?.row, x.data?.col, x.expected]), [['unique', 'R4', 'C1', 0], ['unique', 'R4', 'C7', 0]]);
+  assert.deepEqual(f.map((x) => [x.localisation?.outcome, loc(x)?.row, loc(x)?.col, x.expected]), [['unique', 'R4', 'C1', 0], ['unique', 'R4', 'C7', 0]]);
 });
 
 test('the text’s 份 counts applications too: “收到政府信息公开申请20份” is compared with 一', () => {
@@ -29,7 +30,7 @@ test('a blank leaf is the wrong cell when filling it makes every relation hold',
   // （一）予以公开 自然人 left blank while its total, （七）总计 and 一 all count it.
   const text = renderReport({ t3: { R3_1: ['', 0, 0, 0, 0, 16, 18] } });
   const f = arith(text);
-  assert.deepEqual(f.map((x) => [x.data?.localisation, x.data?.row, x.data?.col, x.expected]), [['unique', 'R3_1', 'C1', 2]]);
+  assert.deepEqual(f.map((x) => [x.localisation?.outcome, loc(x)?.row, loc(x)?.col, x.expected]), [['unique', 'R3_1', 'C1', 2]]);
   const fixed = applyEdits(text, f[0]!.fixes[0]!.edits);
   assert.deepEqual(arith(fixed), []);
   assert.equal(fixAll(text).text, fixed);

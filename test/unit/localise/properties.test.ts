@@ -5,13 +5,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import '../../support/fc-config.ts';
-import { check, parse } from '../../../server/src/engine/index.ts';
+import { check, parse, type Finding } from '../../../server/src/engine/index.ts';
 import { applyEdits } from '../../../server/src/engine/fix.ts';
 import { localiseModel, type Component } from '../../../server/src/engine/localise/model.ts';
 import type { Candidate } from '../../../server/src/engine/localise/search.ts';
 import { validTables } from '../../support/arbitraries.ts';
 import { renderInLayout } from '../../support/layouts.ts';
 import { T3_ROWS, type Cells } from '../../support/reports.ts';
+const loc = (f: Finding) => (f.location?.kind === 'cells' ? { table: f.location.table, row: f.location.row, col: f.location.cols[0] } : undefined);
 
 const RUNS = Number(process.env.NIANBAO_FUZZ_RUNS ?? 40);
 const ARITH = ['row-total', 'result-total', 'column-balance', 'review-total', 'litigation-total'];
@@ -58,11 +59,11 @@ test('one changed table-3 cell: one finding, on that cell, naming every relation
       const found = check(text).findings.filter((f) => ARITH.includes(f.code));
       assert.equal(found.length, 1, found.map((f) => f.message.en).join('\n'));
       const f = found[0]!;
-      assert.deepEqual([f.data?.localisation, f.data?.row, f.data?.col], ['unique', ch.row, ch.col]);
+      assert.deepEqual([f.localisation?.outcome, loc(f)?.row, loc(f)?.col], ['unique', ch.row, ch.col]);
       const expected = ['EQ-T3-ROW'];
       if (!['R1', 'R2', 'R4'].includes(ch.row)) expected.push('EQ-T3-RES');
       if (['R1', 'R2', 'R3_7', 'R4'].includes(ch.row)) expected.push('EQ-T3-BAL');
-      assert.deepEqual((f.data?.relations as { equation: string }[]).map((r) => r.equation), expected);
+      assert.deepEqual((f.localisation?.relations ?? []).map((r) => r.equation), expected);
       const fix = f.fixes.find((x) => x.isPreferred && x.safe)!;
       assert.equal(applyEdits(text, fix.edits), original);
     }),
@@ -110,12 +111,12 @@ test('the preferred fix never leaves a relation of its table broken, and adds no
       const text = renderInLayout('tsv', b3, b4);
       const before = check(text).findings;
       for (const f of before) {
-        const fix = f.fixes.find((x) => x.isPreferred && f.data?.localisation === 'unique');
+        const fix = f.fixes.find((x) => x.isPreferred && f.localisation?.outcome === 'unique');
         if (!fix) continue;
         assert.ok(fix.safe);
         const after = check(applyEdits(text, fix.edits)).findings;
-        assert.ok(!after.some((g) => ARITH.includes(g.code) && g.data?.table === f.data?.table), `${f.data?.table} still has a broken relation`);
-        const where = (g: (typeof before)[number]) => `${g.code}@${g.data?.table}.${g.data?.row}.${g.data?.col}`;
+        assert.ok(!after.some((g) => ARITH.includes(g.code) && loc(g)?.table === loc(f)?.table), `${loc(f)?.table} still has a broken relation`);
+        const where = (g: (typeof before)[number]) => `${g.code}@${loc(g)?.table}.${loc(g)?.row}.${loc(g)?.col}`;
         const had = new Set(before.map(where));
         for (const g of after) assert.ok(!ARITH.includes(g.code) || had.has(where(g)), `new finding ${where(g)}`);
       }

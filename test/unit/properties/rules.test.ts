@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import '../../support/fc-config.ts';
 import { check } from '../../../server/src/engine/index.ts';
-import { fixAll } from '../../../server/src/engine/fix.ts';
+import { fixAll } from '../../../server/src/engine/index.ts';
 import { validTables } from '../../support/arbitraries.ts';
 import { renderInLayout } from '../../support/layouts.ts';
 import { T3_ROWS } from '../../support/reports.ts';
@@ -22,7 +22,7 @@ test('breaking one table-3 cell yields one finding on it, naming exactly the equ
       const broken = { ...t3, [row]: t3[row]!.map((v, i) => (i === col ? (v as number) + delta : v)) };
       const found = check(renderInLayout('tsv', broken, t4)).findings.filter((f) => ARITH.includes(f.code));
       assert.equal(found.length, 1);
-      const codes = (found[0]!.data?.relations as { code: string }[]).map((r) => r.code).sort();
+      const codes = (found[0]!.localisation?.relations ?? []).map((r) => r.code).sort();
       const expected = ['row-total'];
       if (row !== 'R1' && row !== 'R2' && row !== 'R4') expected.push('result-total'); // leaves and （七）
       if (BALANCE_ROWS.has(row)) expected.push('column-balance');

@@ -9,7 +9,7 @@
 import type { CellRef, Equation } from '../format/equations';
 import { TEMPLATES } from '../format/templates';
 import { columnName, shortLabel } from '../format/vocabulary';
-import type { Fix, Localized, RelatedLocation } from '../findings';
+import type { CellChange, Fix, Localized, RelatedLocation } from '../findings';
 import type { Cell } from '../model';
 import type { Report } from '../rules/types';
 import type { Component } from './model';
@@ -110,7 +110,11 @@ function evidenceNote(c: Component, v: number): Localized | null {
   return { zh, en };
 }
 
-const relData = (eqs: Equation[]) => eqs.map((e) => ({ equation: e.id, code: e.code, name: e.name, ...(e.target ? { table: e.target.table, row: e.target.row, col: e.target.col } : {}) }));
+const relData = (eqs: Equation[]) => eqs.map((e) => ({ equation: e.id, code: e.code }));
+const changeOf = (c: Component, ch: Change): CellChange => ({ table: c.refs[ch.v]!.table, row: c.refs[ch.v]!.row, col: c.refs[ch.v]!.col, from: val(c.cells[ch.v]!), to: ch.to });
+const cellsAt = (ref: CellRef) => ({ kind: 'cells' as const, table: ref.table, row: ref.row, cols: [ref.col] });
+/** The operands of a total's relation as written, for hover and the JSON output. */
+const operandsOf = (c: Component, eq: Equation) => (eq.target ? eq.right.map((r) => String(sumOf(c, [r]))).join('+') : undefined);
 
 /** Anchor of a broken relation: its total, or for 一 + 二 = 三 + 四 the 四 cell. */
 function anchorOf(c: Component, eq: Equation): number {
@@ -160,7 +164,9 @@ function uniqueReports(c: Component, best: Candidate, size: number): Report[] {
         zh: `改动前 → 改动后：${before.zh}。\n\n为什么是这${size > 1 ? `${size} 个单元格` : '个单元格'}：表中 ${c.broken.length} 个关系不成立；能使全部关系成立的改法中，最少要改 ${size} 个单元格，且只有这一种改法（Fellegi–Holt 最小改动原则）${note ? `；${note.zh}` : ''}。`,
         en: `Before → after: ${before.en}.\n\nWhy ${size > 1 ? `these ${size} cells` : 'this cell'}: ${c.broken.length} relation(s) of the table fail; changing ${size} cell(s) is the least that makes every relation hold, and this is the only such change (Fellegi–Holt minimal change)${note ? `; ${note.en}` : ''}.`,
       },
-      data: { localisation: 'unique', equation: main.id, table: ref.table, row: ref.row, col: ref.col, relations: relData(breaks), set: best.changes.map((x) => ({ ...c.refs[x.v]!, from: val(c.cells[x.v]!), to: x.to })) },
+      location: cellsAt(ref),
+      equation: { id: main.id, operands: breaks.includes(main) ? operandsOf(c, main) : undefined },
+      localisation: { outcome: 'unique', relations: relData(breaks), set: best.changes.map((x) => changeOf(c, x)) },
     });
   }
   return out;
@@ -229,14 +235,12 @@ function relationReports(c: Component, candidates: Candidate[] | null, reason: s
       related: related(c, eqs, [ref]),
       fixes,
       detail,
-      data: {
-        localisation: candidates ? 'tie' : 'too-many',
-        equation: main.id,
-        table: ref.table,
-        row: ref.row,
-        col: ref.col,
+      location: cellsAt(ref),
+      equation: { id: main.id, operands: operandsOf(c, main) },
+      localisation: {
+        outcome: candidates ? 'tie' : 'too-many',
         relations: relData(eqs),
-        ...(candidates ? { candidates: candidates.map((cand) => cand.changes.map((ch) => ({ ...c.refs[ch.v]!, from: val(c.cells[ch.v]!), to: ch.to }))) } : {}),
+        ...(candidates ? { candidates: candidates.map((cand) => cand.changes.map((ch) => changeOf(c, ch))) } : {}),
       },
     });
   }

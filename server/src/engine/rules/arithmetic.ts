@@ -139,7 +139,8 @@ export const totalBlank: Rule = {
         message: { zh: `${e.eq.name.zh}为空，各项之和为 ${e.right}（${ops}）`, en: `${e.eq.name.en} is blank; its parts add up to ${e.right} (${ops})` },
         expected: e.right,
         fixes: setCellFix(e.targetCell, e.right, { zh: `填入总计 ${e.right}`, en: `Fill in the total ${e.right}` }, e.eq.phase, true),
-        data: { equation: e.eq.id, table: e.eq.target!.table, row: e.eq.target!.row, col: e.eq.target!.col },
+        location: { kind: 'cells', table: e.eq.target!.table, row: e.eq.target!.row, cols: [e.eq.target!.col] },
+        equation: { id: e.eq.id, operands: ops },
       });
     }
   },
