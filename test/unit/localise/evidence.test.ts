@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { check, parse, type Finding } from '../../../server/src/engine/index.ts';
 import { applyEdits, fixAll } from '../../../server/src/engine/fix.ts';
 import { localiseModel } from '../../../server/src/engine/localise/model.ts';
+import { quickFixes } from '../../../server/src/engine/ide/index.ts';
 import { renderReport } from '../../support/reports.ts';
 const loc = (f: Finding) => (f.location?.kind === 'cells' ? { table: f.location.table, row: f.location.row, col: f.location.cols[0] } : undefined);
 
@@ -46,4 +47,14 @@ test('an unreadable cell is never changed: its relations are left out, the other
   assert.ok(!c!.equations.some((e) => e.id === 'EQ-T3-ROW' && e.target?.row === 'R1'), 'the row total of 一 is unknown');
   assert.equal(c!.result.kind, 'unique');
   if (c!.result.kind === 'unique') assert.deepEqual(c!.result.best.changes.map((ch) => [c!.refs[ch.v]!.row, c!.refs[ch.v]!.col, ch.to]), [['R1', 'C7', 19]]);
+});
+
+test('code actions over a set of two wrong cells offer its one fix once, and no second “fix this table” action', () => {
+  const text = renderReport({ t3: { R1: [3, 0, 0, 0, 0, 16, 20], R3_7: [3, 0, 0, 0, 0, 16, 18] } });
+  const r = check(text);
+  const wrong = r.findings.filter((f) => f.localisation?.outcome === 'unique');
+  assert.equal(wrong.length, 2);
+  const range = { start: wrong[0]!.span.start, end: wrong[1]!.span.end };
+  const actions = quickFixes(r.model, r.findings, range, () => fixAll(text));
+  assert.deepEqual(actions.map((a) => [a.isPreferred, a.edits.map((e) => e.newText)]), [[true, ['19', '19']]]);
 });
