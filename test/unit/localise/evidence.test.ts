@@ -58,3 +58,17 @@ test('code actions over a set of two wrong cells offer its one fix once, and no 
   const actions = quickFixes(r.model, r.findings, range, () => fixAll(text));
   assert.deepEqual(actions.map((a) => [a.isPreferred, a.edits.map((e) => e.newText)]), [[true, ['19', '19']]]);
 });
+
+test('（七）总计 left short in 自然人 and 总计 alike: both cells are the wrong ones, and one fix sets both', () => {
+  // Its row still adds up (0 + 16 = 16), so “set the total to the sum” would change nothing useful.
+  const text = renderReport({ t3: { R3_7: [0, 0, 0, 0, 0, 16, 16] } });
+  const f = arith(text);
+  assert.deepEqual(f.map((x) => [x.code, x.localisation?.outcome, x.actual, x.expected]), [
+    ['result-total', 'unique', 0, 3],
+    ['result-total', 'unique', 16, 19],
+  ]);
+  assert.deepEqual(f[0]!.localisation?.relations.map((r) => r.equation), ['EQ-T3-RES', 'EQ-T3-BAL']);
+  assert.equal(f[0]!.fixes[0], f[1]!.fixes[0]);
+  assert.deepEqual(arith(applyEdits(text, f[0]!.fixes[0]!.edits)), []);
+  assert.deepEqual(arith(fixAll(text).text), []);
+});
