@@ -17,7 +17,7 @@ export { localise, type LinearSystem, type Localisation } from './localise/searc
 
 // the rules
 export { rules, ruleByCode } from './rules/index';
-export { docsUrl, type Rule } from './rules/types';
+export { docsUrl, type Rule, type RuleDocs } from './rules/types';
 
 // the format: templates, names, a blank report
 export { CHINESE_NUMERALS, SECTIONS } from './format/sections';
@@ -38,6 +38,9 @@ export {
   type T3Variant,
 } from './format/vocabulary';
 export { renderBlankReport, templateForYear, type BlankLayout, type BlankReportOptions } from './format/render';
+
+// carry-over: which body and year a report is (pairing with last year's report)
+export { agencyKey, identityOf, type Identity } from './identity';
 
 // the table preview
 export {
