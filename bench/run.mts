@@ -158,6 +158,28 @@ for (const [label, target] of sizes) {
   );
 }
 
+// Error localisation: the exact minimal-change search alone, per table with broken relations
+// (typical: one or two wrong cells; worst: a table full of errors, which must fall back fast).
+const loc = createRequire(import.meta.url)(ENGINE_BUNDLE) as typeof import('../server/src/engine/index.ts');
+const everyRowWrong: Record<string, (number | '')[]> = {};
+for (const [id, vals] of Object.entries({ R1: [3, 0, 0, 0, 0, 16, 19], R3_1: [2, 0, 0, 0, 0, 16, 18], R3_3_7: [1, 0, 0, 0, 0, 0, 1], R3_7: [3, 0, 0, 0, 0, 16, 19] })) everyRowWrong[id] = [...vals.slice(0, 6), (vals[6] as number) + 7];
+const locCases: [string, string][] = [
+  ['1 wrong cell (一 总计)', renderReport({ t3: { R1: [3, 0, 0, 0, 0, 16, 20] } })],
+  ['2 wrong cells (一 and （七）总计)', renderReport({ t3: { R1: [3, 0, 0, 0, 0, 16, 20], R3_7: [3, 0, 0, 0, 0, 16, 18] } })],
+  ['4 wrong totals (a 总计 column left at 0)', renderReport({ t3: { R1: [3, 0, 0, 0, 0, 16, 0], R3_1: [2, 0, 0, 0, 0, 16, 0], R3_3_7: [1, 0, 0, 0, 0, 0, 0], R3_7: [3, 0, 0, 0, 0, 16, 0] } })],
+  ['tie: one table-4 total', renderReport({ t4: [3, 0, 0, 0, 4, 18, 5, 1, 0, 24, 7, 0, 0, 0, 7] })],
+  ['table full of errors (fallback)', renderReport({ t3: { ...everyRowWrong, R4: [0, 0, 0, 0, 0, 0, 9], R2: [0, 5, 0, 0, 0, 0, 0] } })],
+];
+const localiseRows: Record<string, unknown>[] = [];
+console.log('\nError localisation (exact minimal-change search per table with broken relations): median');
+for (const [name, text] of locCases) {
+  const comps = loc.localiseModel(loc.parse(text));
+  const t = time(() => { for (const c of comps) loc.localise(c.system); }, 500, 50);
+  const kinds = comps.map((c) => c.result.kind).join('+');
+  localiseRows.push({ case: name, result: kinds, median: t.median, p95: t.p95 });
+  console.log(`  ${name.padEnd(40)} ${kinds.padEnd(10)} ${t.median.toFixed(3)} ms (p95 ${t.p95.toFixed(3)})`);
+}
+
 // Samples, when available: parse + check time per real export.
 const samplesDir = resolve(ROOT, '../shared/samples');
 const sampleRows: Record<string, unknown>[] = [];
@@ -242,6 +264,7 @@ const results = {
   node: process.version,
   engine: rows,
   samples: sampleRows,
+  localise: localiseRows,
   lsp,
   structured,
   package: pkg,

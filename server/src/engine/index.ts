@@ -11,6 +11,9 @@ export { LineIndex, type Position } from './text/lineIndex';
 
 // fixes
 export { applyEdits, applyFix, diffEdits, fixAll, type FixAllResult } from './fix';
+// Error localisation (which cells are wrong): per model, and the search on an integer system.
+export { localiseModel, type Component as LocalisedComponent } from './localise/model';
+export { localise, type LinearSystem, type Localisation } from './localise/search';
 
 // the rules
 export { rules, ruleByCode } from './rules/index';
