@@ -5,6 +5,8 @@
 // string the caller passed in, before any normalisation), exactly what LSP needs after
 // a line/character conversion (see text/lineIndex.ts). `end` is exclusive.
 
+import type { SourceKind, SourceLocation } from './sources/document';
+
 export interface Span {
   start: number;
   end: number;
@@ -118,6 +120,8 @@ export interface Cell {
    * value would be typed (e.g. right after the tab). null when unknown (absent, unreadable).
    */
   span: Span | null;
+  /** Structured sources (web page, Word, PDF): where the cell is in the source file. */
+  source?: SourceLocation;
 }
 
 export interface Row {
@@ -137,6 +141,8 @@ export interface Row {
   alignment: 'direct' | 'trimmed' | 'reconstructed' | 'ambiguous';
   /** Why the alignment is not direct, for messages and hover (zh-CN, en). */
   alignmentNote?: { zh: string; en: string };
+  /** Structured sources: where the row's label is in the source file. */
+  source?: SourceLocation;
 }
 
 /** The three tables of a report (二、三、四 by the sections that hold them). */
@@ -175,4 +181,6 @@ export interface ReportModel {
    *  `fee-section`); absent for the national order 一…六. */
   structure?: string;
   tables: { T2?: Table; T3?: Table; T4?: Table };
+  /** Set when the text is the rendering of a structured file (engine/sources): its kind. */
+  source?: { kind: SourceKind };
 }

@@ -9,7 +9,7 @@ import { columnName } from '../format/vocabulary';
 import type { Cell, ReportModel, Span } from '../model';
 import { normalizedText } from '../text/normalized';
 import { spanToOriginal, type NormalizedText } from '../text/normalize';
-import { cellAt } from './arithmetic';
+import { cellAt } from './lookup';
 import type { Report, Rule } from './types';
 
 const nt = (model: ReportModel): NormalizedText => normalizedText(model);
@@ -53,8 +53,48 @@ interface Claim {
   what: { zh: string; en: string };
   expected: number | null;
   cell?: Cell | 'no-row';
+  /** false when the number is not that one cell's value (e.g. 含上年结转: 一 + 二). */
+  exact?: boolean;
   /** For a claim made in words, not a number (`已全部办结`): the whole message. */
   says?: (expected: number) => { zh: string; en: string };
+}
+
+/** A number the prose states about the tables, with the cell it is about when it is exactly one. */
+export interface NarrativeClaim {
+  /** Where the number is in the original text. */
+  span: Span;
+  value: number;
+  what: { zh: string; en: string };
+  /** The table's value for the same thing (null when the table cannot say). */
+  expected: number | null;
+  /** The one table cell the number states (absent for sums such as 予以公开及部分公开). */
+  cell?: Cell;
+  /** A cell to show beside the claim (may differ from `cell`, e.g. 含上年结转). */
+  shown?: Cell;
+  /** For a claim made in words, not a number (`已全部办结`): the whole message. */
+  says?: (expected: number) => { zh: string; en: string };
+}
+
+const claimCache = new WeakMap<ReportModel, NarrativeClaim[]>();
+
+/** Every claim the prose makes about the tables (computed once per model; also evidence for localise/). */
+export function narrativeClaims(model: ReportModel): NarrativeClaim[] {
+  let out = claimCache.get(model);
+  if (out) return out;
+  out = [];
+  claimCache.set(model, out);
+  if (!model.tables.T3 && !model.tables.T4) return out;
+  const n = nt(model);
+  for (const sentence of proseSentences(model, n)) {
+    // Every claim holds a number, or is 全部办结 / 未收到 / 未发生.
+    if (sentence.text.length < 6 || !MAY_CLAIM.test(sentence.text)) continue;
+    checkSentence(model, sentence.text, (c) => {
+      const shown = c.cell && c.cell !== 'no-row' ? c.cell : undefined;
+      const span = spanToOriginal(n, offsetAt(sentence, c.at), offsetAt(sentence, c.at + c.len - 1) + 1);
+      out!.push({ span, value: c.value, what: c.what, expected: c.expected, shown, cell: c.exact === false ? undefined : shown, says: c.says });
+    });
+  }
+  return out;
 }
 
 export const narrativeMismatch: Rule = {
@@ -68,23 +108,15 @@ export const narrativeMismatch: Rule = {
     fix: 'Correct the prose or the table.',
   },
   check({ model, report }) {
-    if (!model.tables.T3 && !model.tables.T4) return;
-    const n = nt(model);
-    for (const sentence of proseSentences(model, n)) {
-      // Every claim holds a number, or is 全部办结 / 未收到 / 未发生.
-      if (sentence.text.length < 6 || !MAY_CLAIM.test(sentence.text)) continue;
-      checkSentence(model, sentence.text, (c) => {
-        if (c.expected === null || c.expected === c.value) return;
-        const span = spanToOriginal(n, offsetAt(sentence, c.at), offsetAt(sentence, c.at + c.len - 1) + 1);
-        const cell = c.cell && c.cell !== 'no-row' ? c.cell : undefined;
-        report({
-          code: 'narrative-mismatch',
-          span,
-          message: c.says ? c.says(c.expected) : { zh: `正文称${c.what.zh} ${c.value}，表格为 ${c.expected}`, en: `The text says ${c.what.en} ${c.value}; the table says ${c.expected}` },
-          expected: c.expected,
-          actual: c.value,
-          related: cell?.span ? [{ span: cell.span, message: { zh: '表格中的值', en: 'value in the table' } }] : [],
-        });
+    for (const c of narrativeClaims(model)) {
+      if (c.expected === null || c.expected === c.value) continue;
+      report({
+        code: 'narrative-mismatch',
+        span: c.span,
+        message: c.says ? c.says(c.expected) : { zh: `正文称${c.what.zh} ${c.value}，表格为 ${c.expected}`, en: `The text says ${c.what.en} ${c.value}; the table says ${c.expected}` },
+        expected: c.expected,
+        actual: c.value,
+        related: c.shown?.span ? [{ span: c.shown.span, message: { zh: '表格中的值', en: 'value in the table' } }] : [],
       });
     }
   },
@@ -228,7 +260,7 @@ function checkSentence(model: ReportModel, sentence: string, emit: (c: Claim) =>
         const r1 = t3(model, 'R1');
         const r2 = t3(model, 'R2');
         const expected = r1 === null ? null : carried ? (r2 === null ? null : r1 + r2) : r1;
-        emit({ at: base + m.index + m[0].indexOf(m[1]!), len: m[1]!.length, value: Number(m[1]), expected, what: { zh: '收到政府信息公开申请', en: 'information-disclosure applications received' }, cell: cellAt(model, { table: 'T3', row: 'R1', col: 'C7' }) });
+        emit({ at: base + m.index + m[0].indexOf(m[1]!), len: m[1]!.length, value: Number(m[1]), expected, what: { zh: '收到政府信息公开申请', en: 'information-disclosure applications received' }, cell: cellAt(model, { table: 'T3', row: 'R1', col: 'C7' }), exact: !carried });
       }
     }
     if (about) {
