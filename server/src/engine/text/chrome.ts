@@ -10,7 +10,7 @@
 // the readers never see it. Recognised by shape only, never by a site's text:
 // - a form feed (U+000C) is chrome wherever it is;
 // - a footer: a URL followed by a page number `n/m` (`Page n of m`, `第n页 共m页`), anywhere;
-//   a URL alone or `n/m` alone only next to a page break;
+//   a URL alone or a page number alone (`n/m`, `- n -`, `第n页`) only next to a page break;
 // - a header: a line that starts with a date and a time (`12/2/26, 12:12 PM`, `2026/12/2
 //   12:12`, `2026-12-02 下午12:12`) and goes on with at most a title, next to a page break
 //   or repeated with the same title on several pages.
@@ -20,7 +20,9 @@ import type { NormalizedText } from './normalize';
 const URL = String.raw`(?:https?|file):\/\/\S+`;
 const PAGE_NO = String.raw`(?:\d{1,4}\s*\/\s*\d{1,4}|Page\s+\d{1,4}\s+of\s+\d{1,4}|第\s*\d{1,4}\s*页\s*[，,]?\s*共\s*\d{1,4}\s*页)`;
 const FOOTER_WITH_PAGE = new RegExp(String.raw`^(?:${URL}\s+${PAGE_NO}|${PAGE_NO}\s+${URL})$`);
-const FOOTER_NEAR_BREAK = new RegExp(String.raw`^(?:${URL}|${PAGE_NO})$`);
+// A page number alone (`- 2 -`, `— 2 —`, `第 2 页`) is the footer of a document printed by a word processor.
+const PAGE_NO_ALONE = String.raw`(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页|Page\s+\d{1,4})`;
+const FOOTER_NEAR_BREAK = new RegExp(String.raw`^(?:${URL}|${PAGE_NO}|${PAGE_NO_ALONE})$`);
 const DATE_TIME = String.raw`\d{1,4}[\/.-]\d{1,2}[\/.-]\d{1,4},?\s+(?:(?:上午|下午)\s*)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:AM|PM|am|pm))?`;
 const HEADER = new RegExp(String.raw`^${DATE_TIME}(?:\s+(\S.*))?$`);
 
