@@ -144,11 +144,11 @@ test('the page lists each report\'s findings with their lines, capped', () => {
   assert.match(page, /另有 2 条未列出/);
 });
 
-test('a large folder renders quickly (the grids are bounded by the template)', () => {
+test('a page for a large folder grows linearly with the reports (the grids are bounded by the template)', () => {
+  // Speed is measured by `npm run bench`; here only the size, which is what would blow up.
   const r = check(BROKEN_REPORT);
   const view = buildGridView(r.model, r.findings);
-  const t0 = Date.now();
+  const one = reportsPage([{ path: 'r0.txt', view }]).length;
   const page = reportsPage(Array.from({ length: 300 }, (_, i) => ({ path: `r${i}.txt`, view })));
-  assert.ok(Date.now() - t0 < 3000);
-  assert.ok(page.length < 60_000_000);
+  assert.ok(page.length < one * 300 * 1.1, `300 reports: ${page.length} characters, one: ${one}`);
 });
