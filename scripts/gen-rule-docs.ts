@@ -2,7 +2,7 @@
 // explanations and examples below. Run: node --import tsx scripts/gen-rule-docs.ts
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { rules } from '../server/src/engine/rules/index.ts';
+import { rules } from '../server/src/engine/index.ts';
 
 interface Doc { why: string; bad: string; fix: string; notes?: string }
 const DOCS: Record<string, Doc> = {

@@ -5,8 +5,7 @@
 // started from a blob: URL), so a batch of large files never freezes the page.
 // No network: the page's Content-Security-Policy allows nothing remote (scripts/build.mjs).
 
-import type { Localized } from '../server/src/engine/findings';
-import { escapeHtml, summaryHtml, tableHtml, viewHtml } from '../server/src/engine/view/html';
+import { escapeHtml, summaryHtml, tableHtml, viewHtml, type Localized } from '../server/src/engine/index';
 import { STRINGS, t, type Lang, type StringKey } from './i18n';
 import type { FindingItem, FromWorker, ReportResult, ToWorker } from './protocol';
 

@@ -1,9 +1,7 @@
 // Messages between the offline page (web/page.ts, main thread) and its Web Worker
 // (web/worker.ts, the engine). Plain data: everything crosses `postMessage`.
 
-import type { Localized, Severity, Span } from '../server/src/engine/index';
-import type { TableGridView } from '../server/src/engine/view/grid';
-import type { PageFinding } from '../server/src/engine/view/html';
+import type { Localized, PageFinding, Severity, Span, TableGridView } from '../server/src/engine/index';
 
 /** How a report came in: typed or pasted text and text files are editable, the others are read. */
 export type SourceKind = 'text' | 'html' | 'docx' | 'pdf';

@@ -2,10 +2,7 @@
 // the open reports, each read and checked by the engine, with edits, fixes and the HTML
 // summary. Every answer is a ReportResult the page renders without knowing the engine.
 
-import { check, LineIndex, localize, type Finding, type Localized, type ReportModel } from '../server/src/engine/index';
-import { applyFix, fixAll } from '../server/src/engine/fix';
-import { buildGridView } from '../server/src/engine/view/grid';
-import { reportsPage } from '../server/src/engine/view/html';
+import { applyFix, buildGridView, check, fixAll, LineIndex, localize, reportsPage, type Finding, type Localized, type ReportModel } from '../server/src/engine/index';
 import { decodeReport } from '../server/src/lsp/decode';
 import type { FindingItem, ReportResult, SourceKind } from './protocol';
 

@@ -5,8 +5,7 @@
 
 import * as vscode from 'vscode';
 import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
-import { renderBlankReport, type BlankLayout } from '../../server/src/engine/format/render';
-import type { TableGridView } from '../../server/src/engine/view/grid';
+import { renderBlankReport, type BlankLayout, type TableGridView } from '../../server/src/engine/index';
 import { registerTablePreview } from './preview';
 
 /** How an entry point makes its language client (Node process or Web Worker). */

@@ -19,12 +19,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { checkModel, LineIndex, localize, parse, type CheckOptions, type Finding, type Locale, type ReportModel, type SeveritySetting } from './engine/index';
-import { docsUrl } from './engine/rules/types';
-import { fixAll } from './engine/fix';
-import { ROW_NOTES } from './engine/format/templates';
-import { t3Def, tableHeading, TABLE_IDS } from './engine/format/vocabulary';
-import { buildGridView } from './engine/view/grid';
+import { buildGridView, checkModel, docsUrl, fixAll, LineIndex, localize, parse, ROW_NOTES, t3Def, TABLE_IDS, tableHeading, type CheckOptions, type Finding, type Locale, type ReportModel, type SeveritySetting } from './engine/index';
 import { connection, host } from './lsp/runtime';
 
 const documents = new TextDocuments(TextDocument);
@@ -375,7 +370,7 @@ connection.onHover((params) => {
   const a = analyse(doc);
   if (!applies(doc, a)) return null;
   const at = a.lines.offsetAt(params.position);
-  const hits = a.findings.filter((f) => f.span.start <= at && at <= f.span.end && (f.expected !== undefined || f.data?.['formula']));
+  const hits = a.findings.filter((f) => f.span.start <= at && at <= f.span.end && (f.expected !== undefined || f.equation?.operands !== undefined));
   if (hits.length > 0) {
     const lines = hits.map((f) => `**${f.code}** — ${localize(f.message, locale)}`);
     return { contents: { kind: 'markdown', value: lines.join('\n\n') } };

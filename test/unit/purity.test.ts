@@ -1,30 +1,60 @@
 // The engine is pure: nothing it reaches — directly or through any file it imports —
-// comes from vscode, an LSP package or the file system. The registry test checks each
-// engine file's own imports; this one follows the whole import graph with esbuild, so an
-// engine file importing a helper outside server/src/engine that pulls in LSP is caught too.
+// comes from vscode, an LSP package or the file system. The import graph is followed with
+// esbuild from EVERY engine file (not only the façade), so a file the façade does not
+// reach yet is held to the same rule. And everything outside the engine enters it through
+// engine/index.ts, the façade.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { resolve } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { build } from 'esbuild';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
-test('the engine import graph reaches no vscode or LSP package and no file outside the engine', async () => {
+function tsFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const n of readdirSync(dir)) {
+    const p = join(dir, n);
+    if (statSync(p).isDirectory()) out.push(...tsFiles(p));
+    else if (/\.m?ts$/.test(n)) out.push(p);
+  }
+  return out;
+}
+
+const engineFiles = tsFiles(join(ROOT, 'server/src/engine'));
+
+test('the import graph of every engine file stays inside the engine and reaches no vscode, LSP or Node I/O package', async () => {
+  assert.ok(engineFiles.length > 20, String(engineFiles.length));
   const r = await build({
-    entryPoints: [resolve(ROOT, 'server/src/engine/index.ts')],
+    entryPoints: engineFiles,
     bundle: true,
     write: false,
     metafile: true,
     platform: 'node',
     format: 'esm',
     packages: 'external',
+    outdir: 'out',
     logLevel: 'silent',
     absWorkingDir: ROOT,
   });
   const inputs = Object.keys(r.metafile.inputs);
-  assert.ok(inputs.length > 10, String(inputs.length));
   for (const f of inputs) assert.match(f, /^server\/src\/engine\//, f);
   const external = Object.values(r.metafile.inputs).flatMap((i) => i.imports.filter((x) => x.external).map((x) => x.path));
-  for (const p of external) assert.doesNotMatch(p, /^(vscode|vscode-languageserver|vscode-languageclient|vscode-jsonrpc)/, p);
+  for (const p of external) assert.doesNotMatch(p, /^(vscode|vscode-languageserver|vscode-languageclient|vscode-jsonrpc|node:(fs|child_process|net|http))/, p);
+});
+
+test('outside the engine, product code imports the engine only through engine/index.ts', () => {
+  const dirs = ['server/src', 'client/src', 'web', 'scripts', 'bench'];
+  const offenders: string[] = [];
+  for (const d of dirs)
+    for (const f of tsFiles(join(ROOT, d))) {
+      if (f.startsWith(join(ROOT, 'server/src/engine') + '/')) continue;
+      const src = readFileSync(f, 'utf8');
+      for (const m of src.matchAll(/(?:from|import\()\s*['"]([^'"]*\/engine(?:\/[^'"]*)?)['"]/g)) {
+        const spec = m[1]!;
+        if (!/\/engine(\/index(\.ts)?)?$/.test(spec)) offenders.push(`${relative(ROOT, f)}: ${spec}`);
+      }
+    }
+  assert.deepEqual(offenders, []);
 });

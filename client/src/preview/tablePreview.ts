@@ -6,8 +6,7 @@
 // script. The HTML is rendered here by engine/view/html.ts and posted to the webview.
 
 import * as vscode from 'vscode';
-import type { TableGridView } from '../../../server/src/engine/view/grid';
-import { viewHtml } from '../../../server/src/engine/view/html';
+import { viewHtml, type TableGridView } from '../../../server/src/engine/index';
 import { isFromWebview, makeNonce, previewShell, type ToWebview } from './shell';
 
 export const OPEN_TABLE_PREVIEW_COMMAND = 'nianbao.openTablePreview';

@@ -1,8 +1,7 @@
 // Command-line parsing (node:util parseArgs). One options table per command.
 
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import type { Locale, SeveritySetting } from '../engine';
-import { rules as registry } from '../engine/rules';
+import { rules as registry, type Locale, type SeveritySetting } from '../engine';
 import { SEVERITY_SETTINGS } from './config';
 import { UsageError } from './io';
 

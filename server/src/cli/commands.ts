@@ -2,8 +2,7 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { LineIndex, localize, parse, type Locale } from '../engine';
-import { renderBlankReport } from '../engine/format/render';
+import { buildGridView, LineIndex, localize, parse, renderBlankReport, reportsPage, type Locale } from '../engine';
 import type { CheckArgs, NewArgs, ParseArgs } from './args';
 import { unifiedDiff } from './diff';
 import { fixAll, UnsafeWriteError, writeFixed } from './fixer';
@@ -19,8 +18,6 @@ import { countFindings } from './results';
 import { runChecks } from './run';
 import { formatSummary, summaryRows } from './summary';
 import { writeFileSync } from 'node:fs';
-import { buildGridView } from '../engine/view/grid';
-import { reportsPage } from '../engine/view/html';
 
 export function printErrors(errors: InputError[], io: CliIo, lang: Locale): void {
   for (const e of errors) io.stderr.write(`nianbao: ${e.path}: ${localize(e.message, lang)}\n`);

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import type { Finding } from '../engine';
 import { encode, type EncodingName } from './encoding';
 
-export { fixAll } from '../engine/fix';
+export { fixAll } from '../engine';
 
 /** Whether fix-all would change something for this finding (JSON `fixable`). */
 export function isFixable(f: Finding): boolean {

@@ -1,7 +1,6 @@
 // `nianbao summary`: one row per report.
 
-import { CHINESE_NUMERALS } from '../engine/format/sections';
-import type { Locale } from '../engine';
+import { CHINESE_NUMERALS, type Locale } from '../engine';
 import { width } from './formatters/stylish';
 import { countFindings, type FileResult } from './results';
 

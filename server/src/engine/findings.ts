@@ -1,7 +1,7 @@
 // Findings and fixes: what the rules produce and the adapters (LSP server, CLI) show.
 // Fixes are data (text edits on the original text); the adapters only apply them.
 
-import type { Span } from './model';
+import type { Span, TableId } from './model';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 /** A severity or `off`, as set by users in settings / .nianbaorc.json / --rule. */
@@ -57,9 +57,21 @@ export interface Finding {
   actual?: number | string;
   related: RelatedLocation[];
   fixes: Fix[];
-  /** Extra structured data for adapters (hover, preview), e.g. { table: 'T3', row: 'R1', col: 'C7' }. */
-  data?: Record<string, unknown>;
+  /** What the finding is about in the report's structure (the preview places it by this). */
+  location?: FindingLocation;
+  /** For arithmetic findings: the equation that fails (spec id) and its operands as written. */
+  equation?: { id: string; operands?: string };
 }
+
+/**
+ * Where a finding sits in the report's structure, beyond its span: a section, a table (and
+ * some of its rows), one row, or cells of one row (by column id).
+ */
+export type FindingLocation =
+  | { kind: 'section'; section: number }
+  | { kind: 'table'; table: TableId; rows?: string[] }
+  | { kind: 'row'; table: TableId; row: string }
+  | { kind: 'cells'; table: TableId; row: string; cols: string[] };
 
 const severityRank: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
 

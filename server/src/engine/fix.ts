@@ -6,7 +6,7 @@
 
 import type { Finding, Fix, TextEdit } from './findings';
 import type { CheckOptions } from './options';
-import { check } from './index';
+import { check } from './check';
 import { LineIndex } from './text/lineIndex';
 
 /** Apply non-overlapping edits (later ones that overlap an earlier one are skipped). */

@@ -1,35 +1,54 @@
-// The engine's public API: text → report model → findings (and fixes).
-// Pure: no I/O, no editor or protocol types. The LSP server (server.ts) and the CLI
-// (cli.ts) are thin adapters over these functions.
+// The engine's public API, and the only way into it: the LSP server, the CLI, the VS Code
+// client, scripts and benches import the engine from here (a test enforces it). Pure: no
+// I/O, no editor or protocol types.
 
-import { sortFindings, type Finding } from './findings';
-import type { ReportModel } from './model';
-import type { CheckOptions } from './options';
-import { parseReport } from './reader/parse';
-import { runRules } from './rules/run';
-
+// text → model → findings
+export { check, checkModel, parse, type CheckResult } from './check';
 export * from './findings';
 export * from './model';
 export * from './options';
 export { LineIndex, type Position } from './text/lineIndex';
 
-/** Read a report: the model with every section, table, row and cell located. */
-export function parse(text: string): ReportModel {
-  return parseReport(text);
-}
+// fixes
+export { applyEdits, applyFix, diffEdits, fixAll, type FixAllResult } from './fix';
 
-export interface CheckResult {
-  model: ReportModel;
-  findings: Finding[];
-}
+// the rules
+export { rules, ruleByCode } from './rules/index';
+export { docsUrl, type Rule } from './rules/types';
 
-/** Read and check a report. Findings are sorted by position and deduplicated. */
-export function check(text: string, options: CheckOptions = {}): CheckResult {
-  const model = parseReport(text);
-  return { model, findings: checkModel(model, options) };
-}
+// the format: templates, names, a blank report
+export { CHINESE_NUMERALS, SECTIONS } from './format/sections';
+export { ROW_NOTES, T3_COLUMN_COUNT, T4_COLUMN_COUNT, TEMPLATES, type ColumnDef, type TemplateName } from './format/templates';
+export {
+  columnName,
+  rowName,
+  t2Column,
+  t2Rows,
+  t2Template,
+  t3Def,
+  t3Variant,
+  t4GroupName,
+  TABLE_IDS,
+  tableHeading,
+  tableName,
+  tableTitle,
+  type T3Variant,
+} from './format/vocabulary';
+export { renderBlankReport, templateForYear, type BlankLayout, type BlankReportOptions } from './format/render';
 
-/** Run every enabled rule over an already parsed model. */
-export function checkModel(model: ReportModel, options: CheckOptions = {}): Finding[] {
-  return sortFindings(runRules(model, options));
-}
+// the table preview
+export {
+  buildGridView,
+  cellAtOffset,
+  GRID_VIEW_VERSION,
+  type CellView,
+  type FindingView,
+  type GridViewOptions,
+  type HeaderCell,
+  type LabelCell,
+  type RowView,
+  type SummaryView,
+  type TableGridView,
+  type TableView,
+} from './view/grid';
+export { escapeHtml, PREVIEW_CSS, reportsPage, summaryHtml, tableHtml, viewHtml, type HtmlLang, type PageFinding, type PageOptions, type PageReport } from './view/html';

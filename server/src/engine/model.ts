@@ -136,8 +136,11 @@ export interface Row {
   alignmentNote?: { zh: string; en: string };
 }
 
+/** The three tables of a report (二、三、四 by the sections that hold them). */
+export type TableId = 'T2' | 'T3' | 'T4';
+
 export interface Table {
-  id: 'T2' | 'T3' | 'T4';
+  id: TableId;
   /** From the first anchor/header line to the last row read. */
   span: Span;
   layout: TableLayout;

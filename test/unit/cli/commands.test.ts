@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { check, parse } from '../../../server/src/engine';
-import { renderBlankReport } from '../../../server/src/engine/format/render';
+import { renderBlankReport } from '../../../server/src/engine/index';
 import { fixture, json, run, tempDir } from './helpers';
 
 test('summary: one row per report with body, year, template, sections, errors, warnings, carry-over', async () => {

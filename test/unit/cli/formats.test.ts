@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import Ajv from 'ajv';
 import { check, LineIndex } from '../../../server/src/engine';
-import { rules } from '../../../server/src/engine/rules';
+import { rules } from '../../../server/src/engine/index';
 import { FIXTURES, fixture, json, run, tempDir } from './helpers';
 
 const ERRORS = fixture('errors-2021.txt');

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { check, parse } from '../../../server/src/engine';
-import { renderBlankReport, templateForYear } from '../../../server/src/engine/format/render';
-import { TEMPLATES } from '../../../server/src/engine/format/templates';
+import { renderBlankReport, templateForYear } from '../../../server/src/engine/index';
+import { TEMPLATES } from '../../../server/src/engine/index';
 
 const CASES = [
   { year: 2025, layout: 'tsv' },

@@ -5,8 +5,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { check, parse, type ReportModel, type TextEdit } from '../../../server/src/engine/index.ts';
-import { applyEdits } from '../../../server/src/engine/fix.ts';
-import { renderBlankReport } from '../../../server/src/engine/format/render.ts';
+import { applyEdits } from '../../../server/src/engine/index.ts';
+import { renderBlankReport } from '../../../server/src/engine/index.ts';
 
 const T3: Record<string, number[]> = {
   R1: [10, 2, 0, 0, 0, 1, 13],

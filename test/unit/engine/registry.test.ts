@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { rules } from '../../../server/src/engine/rules/index.ts';
+import { rules } from '../../../server/src/engine/index.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const SPEC_CODES = [

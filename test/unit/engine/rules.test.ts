@@ -4,9 +4,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { check, parse, type Finding } from '../../../server/src/engine/index.ts';
-import { applyEdits, fixAll } from '../../../server/src/engine/fix.ts';
+import { applyEdits, fixAll } from '../../../server/src/engine/index.ts';
 import { CLEAN_REPORT, defaultT3, renderReport, type ReportSpec } from '../../support/reports.ts';
 
+/** The single column a cell finding is on. */
+const col = (f: Finding) => (f.location?.kind === 'cells' ? f.location.cols[0] : undefined);
 const codesOf = (fs: Finding[]) => fs.map((f) => f.code);
 const run = (spec: ReportSpec | string) => check(typeof spec === 'string' ? spec : renderReport(spec)).findings;
 const only = (spec: ReportSpec | string, code: string) => run(spec).filter((f) => f.code === code);
@@ -18,7 +20,7 @@ test('a correct report has no findings at all', () => {
 test('row-total: a table-3 total that is not the sum of its row, reported on the total with the formula', () => {
   const f = only({ t3: { R3_3_7: [1, 0, 0, 0, 0, 0, 2], R3_7: [3, 0, 0, 0, 0, 16, 20], R1: [3, 0, 0, 0, 0, 16, 20] } }, 'row-total');
   assert.equal(f.length, 3);
-  const leaf = f.find((x) => x.data?.row === 'R3_3_7')!;
+  const leaf = f.find((x) => x.location?.kind === 'cells' && x.location.row === 'R3_3_7')!;
   assert.equal(leaf.expected, 1);
   assert.equal(leaf.actual, 2);
   assert.match(leaf.message.zh, /2 ≠ 各项之和 1（1\+0\+0\+0\+0\+0）/);
@@ -30,13 +32,13 @@ test('result-total: （七）总计 differs from the sum of the leaves in a colu
   t3.R3_4_1 = [1, 0, 0, 0, 0, 0, 1];
   const f = run({ t3, narrative: '共收到政府信息公开申请19件。' });
   const res = f.filter((x) => x.code === 'result-total');
-  assert.deepEqual(res.map((x) => x.data?.col).sort(), ['C1', 'C7']);
-  assert.equal(res.find((x) => x.data?.col === 'C1')!.expected, 4);
+  assert.deepEqual(res.map((x) => col(x)).sort(), ['C1', 'C7']);
+  assert.equal(res.find((x) => col(x) === 'C1')!.expected, 4);
 });
 
 test('column-balance: 一 + 二 ≠ 三 + 四 gives a suggestion that is not applied by fix-all', () => {
   const f = only({ t3: { R4: [1, 0, 0, 0, 0, 0, 1] } }, 'column-balance');
-  assert.deepEqual(f.map((x) => x.data?.equation), ['EQ-T3-BAL', 'EQ-T3-BAL']);
+  assert.deepEqual(f.map((x) => x.equation?.id), ['EQ-T3-BAL', 'EQ-T3-BAL']);
   assert.ok(f.every((x) => x.fixes.every((fx) => !fx.safe)));
 });
 
@@ -117,7 +119,7 @@ test('publish-date: a signature after the statutory window', () => {
 test('carry-over: 上年结转 must equal last year’s 结转下年度继续办理', () => {
   const last = parse(renderReport({ year: 2023, t3: { R4: [2, 0, 0, 0, 0, 0, 2], R1: [5, 0, 0, 0, 0, 16, 21] } }));
   const f = check(CLEAN_REPORT, { previous: { model: last, uri: 'file:///2023.txt' } }).findings.filter((x) => x.code === 'carry-over');
-  assert.deepEqual(f.map((x) => [x.data?.col, x.actual, x.expected]), [['C1', 0, 2], ['C7', 0, 2]]);
+  assert.deepEqual(f.map((x) => [col(x), x.actual, x.expected]), [['C1', 0, 2], ['C7', 0, 2]]);
   assert.equal(f[0]!.related[0]!.uri, 'file:///2023.txt');
 });
 

@@ -4,20 +4,19 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parse } from '../../../server/src/engine/index.ts';
-import { renderBlankReport } from '../../../server/src/engine/format/render.ts';
-import { T3_COLUMN_COUNT, T4_COLUMN_COUNT, TEMPLATES } from '../../../server/src/engine/format/templates.ts';
+import { renderBlankReport } from '../../../server/src/engine/index.ts';
+import { T3_COLUMN_COUNT, T4_COLUMN_COUNT, TEMPLATES } from '../../../server/src/engine/index.ts';
 import {
   columnName,
   rowName,
-  T3_DEFS,
   t3Def,
   t3Variant,
-  t3VariantOfRegion,
   t4GroupName,
   tableHeading,
   tableName,
   tableTitle,
-} from '../../../server/src/engine/format/vocabulary.ts';
+} from '../../../server/src/engine/index.ts';
+import { T3_DEFS, t3VariantOfRegion } from '../../../server/src/engine/format/vocabulary.ts';
 import { renderReport, T3_ROWS } from '../../support/reports.ts';
 
 test('a table-3 region naming the items of （六） is read with the split F2021 rows', () => {

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import '../../support/fc-config.ts';
 import { check } from '../../../server/src/engine/index.ts';
-import { fixAll } from '../../../server/src/engine/fix.ts';
+import { fixAll } from '../../../server/src/engine/index.ts';
 import { validTables } from '../../support/arbitraries.ts';
 import { renderInLayout } from '../../support/layouts.ts';
 import { T3_ROWS } from '../../support/reports.ts';

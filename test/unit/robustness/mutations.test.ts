@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import fc from 'fast-check';
 import '../../support/fc-config.ts';
 import { check, parse, type Finding } from '../../../server/src/engine/index.ts';
-import { applyEdits, fixAll } from '../../../server/src/engine/fix.ts';
+import { applyEdits, fixAll } from '../../../server/src/engine/index.ts';
 import { BROKEN_REPORT, CLEAN_REPORT, renderReport } from '../../support/reports.ts';
 import { LAYOUTS, renderInLayout } from '../../support/layouts.ts';
 import { DEFAULT_T4, defaultT3 } from '../../support/reports.ts';

@@ -4,8 +4,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { check, parse, type Finding, type ReportModel } from '../../../server/src/engine/index.ts';
-import { renderBlankReport } from '../../../server/src/engine/format/render.ts';
-import { buildGridView, cellAtOffset, type CellView, type HeaderCell, type TableGridView, type TableView } from '../../../server/src/engine/view/grid.ts';
+import { renderBlankReport } from '../../../server/src/engine/index.ts';
+import { buildGridView, cellAtOffset, type CellView, type HeaderCell, type TableGridView, type TableView } from '../../../server/src/engine/index.ts';
 import { BROKEN_REPORT, CLEAN_REPORT, renderReport } from '../../support/reports.ts';
 
 const viewOf = (text: string, findings?: Finding[]) => {

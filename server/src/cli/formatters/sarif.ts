@@ -1,9 +1,7 @@
 // SARIF 2.1.0: one run, rule metadata from the engine's rule registry, columns in UTF-16
 // code units (SARIF's default columnKind), 1-based lines and columns.
 
-import { localize, type Finding, type Locale, type Severity } from '../../engine';
-import { rules as registry } from '../../engine/rules';
-import { docsUrl } from '../../engine/rules/types';
+import { docsUrl, localize, rules as registry, type Finding, type Locale, type Severity } from '../../engine';
 import { isFixable } from '../fixer';
 import type { InputError } from '../inputs';
 import type { FileResult } from '../results';

@@ -4,11 +4,11 @@
 // only through this file; the template data it names is templates.ts.
 
 import type { Localized } from '../findings';
-import type { ReportModel } from '../model';
+import type { ReportModel, TableId } from '../model';
 import { SECTIONS } from './sections';
 import { T3_F2021_ONE_OTHER_ROW, T4_GROUPS, TEMPLATES, type ColumnDef, type T2RowDef, type T3Def, type TemplateName } from './templates';
 
-export type TableId = 'T2' | 'T3' | 'T4';
+export type { TableId };
 export const TABLE_IDS: readonly TableId[] = ['T2', 'T3', 'T4'];
 
 /** Each table sits in the section of the same number; its title is that section's title. */

@@ -5,21 +5,10 @@
 import type { ReportModel } from '../model';
 import { blankPageChrome } from '../text/chrome';
 import { normalize, type NormalizedText } from '../text/normalize';
+import { rememberNormalized } from '../text/normalized';
 import { detectTemplate, findTitle, findYear } from './meta';
 import { findSections } from './sections';
 import { readTables } from './tables';
-
-const normalized = new WeakMap<ReportModel, NormalizedText>();
-
-/** The normalised text the model was read from (rules reuse it instead of normalising again). */
-export function normalizedText(model: ReportModel): NormalizedText {
-  let nt = normalized.get(model);
-  if (!nt) {
-    nt = normalize(model.text);
-    normalized.set(model, nt);
-  }
-  return nt;
-}
 
 /**
  * A whole report on one line (copied from a web page): break it into virtual lines before
@@ -68,6 +57,6 @@ export function parseReport(text: string): ReportModel {
   // names 年度报告 in its title has neither the sections nor the tables.
   const isReport = (title !== null && (realSections >= 1 || tables.T3 !== undefined || tables.T2 !== undefined)) || realSections >= 3 || tables.T3 !== undefined;
   const model: ReportModel = { text, isReport, template, year, title, sections, tables };
-  normalized.set(model, nt);
+  rememberNormalized(model, nt);
   return model;
 }

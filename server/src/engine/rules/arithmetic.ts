@@ -147,7 +147,8 @@ function reportEquation(ctx: RuleContext, e: Evaluation, all: Evaluation[]): voi
         for (const f of fixes) f.isPreferred = safe;
         return fixes;
       })(),
-      data: { equation: eq.id, table: eq.target.table, row: eq.target.row, col: eq.target.col, formula: ops },
+      location: { kind: 'cells', table: eq.target.table, row: eq.target.row, cols: [eq.target.col] },
+      equation: { id: eq.id, operands: ops },
     };
     ctx.report(f);
     return;
@@ -173,7 +174,7 @@ function reportEquation(ctx: RuleContext, e: Evaluation, all: Evaluation[]): voi
     actual: e.right,
     related: [...e.leftCells, ...e.rightCells].filter((c) => c.span && c !== anchor).map((c) => ({ span: c.span!, message: { zh: `${c.col}`, en: `${c.col}` } })),
     fixes,
-    data: { equation: eq.id },
+    equation: { id: eq.id },
   });
 }
 
@@ -213,7 +214,8 @@ export const totalBlank: Rule = {
         message: { zh: `${e.eq.name.zh}为空，各项之和为 ${e.right}（${ops}）`, en: `${e.eq.name.en} is blank; its parts add up to ${e.right} (${ops})` },
         expected: e.right,
         fixes: setCellFix(e.targetCell, e.right, { zh: `填入总计 ${e.right}`, en: `Fill in the total ${e.right}` }, e.eq.phase, true),
-        data: { equation: e.eq.id, table: e.eq.target!.table, row: e.eq.target!.row, col: e.eq.target!.col },
+        location: { kind: 'cells', table: e.eq.target!.table, row: e.eq.target!.row, cols: [e.eq.target!.col] },
+        equation: { id: e.eq.id, operands: ops },
       });
     }
   },

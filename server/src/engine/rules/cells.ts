@@ -39,7 +39,7 @@ export const cellBlank: Rule = {
             en: `${rn.en} has ${blanks.length} blank cell(s) (${colsEn}), counted as 0; write 0 instead`,
           },
           fixes: [fix],
-          data: { table: t.id, row: r.id, cols: blanks.map((c) => c.col) },
+          location: { kind: 'cells', table: t.id, row: r.id, cols: blanks.map((c) => c.col) },
         });
       }
     }
@@ -65,7 +65,7 @@ export const cellValue: Rule = {
               zh: `${rn.zh}（${cn.zh}）的值“${c.raw}”不是有效数字：${t.id === 'T2' && c.col === 'AMT' ? '应为非负的金额（万元）' : '应为非负整数（件数）'}`,
               en: `${rn.en} (${cn.en}): “${c.raw}” is not a valid value; ${t.id === 'T2' && c.col === 'AMT' ? 'expected a non-negative amount (万元)' : 'expected a non-negative whole number'}`,
             },
-            data: { table: t.id, row: r.id, col: c.col },
+            location: { kind: 'cells', table: t.id, row: r.id, cols: [c.col] },
           });
         }
       }
@@ -93,7 +93,7 @@ export const tableUnreadable: Rule = {
               zh: `无法读取${rn.zh}：${r.alignmentNote?.zh ?? ''}相关勾稽检查已跳过`,
               en: `Cannot read ${rn.en}: ${r.alignmentNote?.en ?? ''} Checks that depend on it are skipped.`,
             },
-            data: { table: t.id, row: r.id },
+            location: { kind: 'row', table: t.id, row: r.id },
           });
         } else if (r.alignment === 'reconstructed') reconstructed.push(r);
       }
@@ -107,7 +107,7 @@ export const tableUnreadable: Rule = {
             zh: `${tableName(t.id).zh}有 ${reconstructed.length} 行的单元格数与列数不符（导出时合并单元格丢失），已按勾稽关系重建对齐，请核对`,
             en: `${tableName(t.id).en}: ${reconstructed.length} row(s) have a cell count that does not fit the columns (merged cells lost in the export); the alignment was reconstructed from the arithmetic — please check`,
           },
-          data: { table: t.id, rows: reconstructed.map((x) => x.id) },
+          location: { kind: 'table', table: t.id, rows: reconstructed.map((x) => x.id) },
         });
       }
     }
@@ -142,7 +142,7 @@ export const rowMissing: Rule = {
           code: 'row-missing',
           span: t.rows[0]?.labelSpan ?? t.span,
           message: { zh: `${tableName(t.id).zh}缺少模板行“${label}”`, en: `${tableName(t.id).en} lacks the template row “${label}”` },
-          data: { table: t.id, row: id },
+          location: { kind: 'row', table: t.id, row: id },
         });
       }
     }

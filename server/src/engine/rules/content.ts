@@ -3,9 +3,10 @@
 // (EQ-X-CARRY). Prose rules are deliberately conservative: a number is only compared when
 // the sentence is clearly about 政府信息公开申请 and the number maps to exactly one cell.
 
+import { TEMPLATES } from '../format/templates';
 import { columnName } from '../format/vocabulary';
 import type { Cell, ReportModel, Span } from '../model';
-import { normalizedText } from '../reader/parse';
+import { normalizedText } from '../text/normalized';
 import { spanToOriginal, type NormalizedText } from '../text/normalize';
 import { cellAt } from './arithmetic';
 import type { Rule } from './types';
@@ -259,7 +260,7 @@ export const carryOver: Rule = {
   check({ model, options, report }) {
     const prev = options.previous?.model;
     if (!prev || !model.tables.T3 || !prev.tables.T3) return;
-    for (const col of ['C1', 'C2', 'C3', 'C4', 'C5', 'C6', 'C7']) {
+    for (const { id: col } of TEMPLATES.F2021.T3.columns) {
       const mine = cellAt(model, { table: 'T3', row: 'R2', col });
       const theirs = cellAt(prev, { table: 'T3', row: 'R4', col });
       const a = num(mine);
@@ -276,7 +277,7 @@ export const carryOver: Rule = {
         expected: b,
         actual: a,
         related: theirs !== 'no-row' && theirs.span ? [{ span: theirs.span, uri: options.previous?.uri, message: { zh: '上一年度报告中的值', en: 'value in last year’s report' } }] : [],
-        data: { col },
+        location: { kind: 'cells', table: 'T3', row: 'R2', cols: [col] },
       });
     }
   },

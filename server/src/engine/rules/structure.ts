@@ -83,7 +83,7 @@ export const sectionMissing: Rule = {
           en: `Section ${def.index} “${heading(def.index)}” (${['General', 'Proactive disclosure', 'Applications', 'Review and litigation', 'Problems and improvements', 'Other matters'][def.index - 1]}) is missing`,
         },
         fixes: [fix],
-        data: { section: def.index },
+        location: { kind: 'section', section: def.index },
       });
     }
   },

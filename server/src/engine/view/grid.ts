@@ -472,43 +472,36 @@ function attach(target: { findings: number[]; severity: Severity | null }, index
 }
 
 function placeFinding(tables: TableView[], finding: Finding, index: number, f: FindingView): void {
-  const data = finding.data ?? {};
-  const tableId = typeof data.table === 'string' ? data.table : null;
-  const rowId = typeof data.row === 'string' ? data.row : null;
-  const col = typeof data.col === 'string' ? data.col : null;
-  const cols = Array.isArray(data.cols) ? data.cols.filter((c): c is string => typeof c === 'string') : null;
-  const rowIds = Array.isArray(data.rows) ? data.rows.filter((c): c is string => typeof c === 'string') : null;
-
+  const loc = finding.location;
   const markCell = (cell: CellView) => {
     attach(cell, index, f);
     if (COMPUTED_VALUE_CODES.has(f.code) && f.expected !== undefined && cell.computed === undefined) cell.computed = String(f.expected);
   };
 
-  // 1. Structured location (the rules say which cell).
-  if (tableId) {
-    const t = tables.find((x) => x.id === tableId);
+  // 1. Structured location (the rules say which cells or rows).
+  if (loc && loc.kind !== 'section') {
+    const t = tables.find((x) => x.id === loc.table);
     if (t) {
       const rowsOf = (id: string) => t.rows.filter((r) => r.id === id || (t.id === 'T4' && r.kind === 'data'));
       // cell-blank is one finding per row; the blank cells already look blank, so it marks the row.
-      if (rowId && (col || (cols && !ROW_LEVEL_CODES.has(f.code)))) {
+      if (loc.kind === 'cells' && !ROW_LEVEL_CODES.has(f.code)) {
         let placed = false;
-        for (const r of rowsOf(rowId))
+        for (const r of rowsOf(loc.row))
           for (const c of r.cells)
-            if (c.col === col || cols?.includes(c.col)) {
+            if (loc.cols.includes(c.col)) {
               markCell(c);
               placed = true;
             }
         if (placed) return;
       }
-      if (rowId || rowIds) {
-        let placed = false;
-        for (const id of rowId ? [rowId] : rowIds!)
-          for (const r of rowsOf(id)) {
-            attach(r, index, f);
-            placed = true;
-          }
-        if (placed) return;
-      }
+      const rowIds = loc.kind === 'table' ? (loc.rows ?? []) : [loc.row];
+      let placed = false;
+      for (const id of rowIds)
+        for (const r of rowsOf(id)) {
+          attach(r, index, f);
+          placed = true;
+        }
+      if (placed) return;
     }
   }
   // 2. By position: the cell (or label) the finding's span is on.
