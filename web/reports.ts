@@ -3,7 +3,7 @@
 // summary. Every answer is a ReportResult the page renders without knowing the engine.
 
 import { applyFix, buildGridView, check, fixAll, LineIndex, localize, reportsPage, type Finding, type Localized, type ReportModel } from '../server/src/engine/index';
-import { decodeReport } from '../server/src/lsp/decode';
+import { decode, DecodeError } from '../server/src/node/decode';
 import type { FindingItem, ReportResult, SourceKind } from './protocol';
 
 /** The kind of a file by its name, or null when the page does not read it. */
@@ -45,7 +45,14 @@ export class Reports {
     if (!kind) throw new UnreadableFile({ zh: '不支持的文件类型（可用 .docx、.html、.pdf、.txt、.md）', en: 'unsupported file type (use .docx, .html, .pdf, .txt or .md)' });
     if (bytes.length > MAX_FILE_BYTES) throw new UnreadableFile({ zh: '文件过大', en: 'file too large' });
     if (kind !== 'text') throw new UnreadableFile({ zh: '此版本尚不能读取该格式，请另存为 .txt 后再试', en: 'this build cannot read this format yet; save it as .txt and try again' });
-    return this.openText(doc, name, decodeReport(bytes));
+    let text: string;
+    try {
+      text = decode(bytes).text;
+    } catch (e) {
+      if (!(e instanceof DecodeError)) throw e;
+      throw new UnreadableFile({ zh: '二进制文件，不是文本报告', en: 'binary file, not a text report' });
+    }
+    return this.openText(doc, name, text);
   }
 
   /** A typed, pasted or decoded text as document `doc`. */

@@ -19,7 +19,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { buildGridView, checkModel, docsUrl, fixAll, LineIndex, localize, parse, ROW_NOTES, t3Def, TABLE_IDS, tableHeading, type CheckOptions, type Finding, type Locale, type ReportModel, type SeveritySetting } from './engine/index';
+import { buildGridView, checkModel, docsUrl, fixAll, LIMITS, LineIndex, localize, parse, ROW_NOTES, t3Def, TABLE_IDS, tableHeading, type CheckOptions, type Finding, type Locale, type ReportModel, type SeveritySetting } from './engine/index';
 import { connection, host } from './lsp/runtime';
 
 const documents = new TextDocuments(TextDocument);
@@ -38,8 +38,8 @@ let locale: Locale = 'zh-CN';
 let pullDiagnostics = false;
 let configurationCapability = false;
 
-/** Above this size (UTF-16 units) only structure is checked, to keep typing responsive. */
-const MAX_FULL_CHECK = 2_000_000;
+/** Of a longer document (UTF-16 units) only the start is checked, to keep typing responsive. */
+const MAX_FULL_CHECK = LIMITS.checkChars;
 
 interface Analysis {
   version: number;

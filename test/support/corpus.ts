@@ -12,7 +12,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { check, type Cell, type Finding, type ReportModel, type Row, type Span } from '../../server/src/engine';
-import { readReportFile } from '../../server/src/cli/load';
+import { readReportFile } from '../../server/src/node/read';
 
 /** The forms of a report users hold, as files in each report's folder (see the corpus README). */
 export const CORPUS_FORMS = ['copy.txt', 'clipboard.txt', 'pdf.txt', 'pdf-raw.txt', 'word.txt', 'pandoc.md'] as const;
@@ -213,9 +213,9 @@ export function scoreForm(dir: string, report: string, form: string): FormScore 
   if (!fs.existsSync(file)) return null;
   const truth = JSON.parse(fs.readFileSync(path.join(dir, report, 'truth.json'), 'utf8')) as Truth;
   const s: FormScore = { report, form, cells: 0, right: 0, unreadable: 0, wrong: 0, noise: 0, found: 0, real: 0, unreadableFindings: 0, details: [] };
-  const read = readReportFile(file, form);
+  const read = readReportFile(file);
   if (!read.ok) {
-    s.details.push(`cannot read: ${read.error.message.en}`);
+    s.details.push(`cannot read: ${read.message.en}`);
     s.noise++;
     return s;
   }

@@ -5,14 +5,17 @@ import * as path from 'node:path';
 import { buildGridView, LineIndex, localize, parse, renderBlankReport, reportsPage, type Locale } from '../engine';
 import type { CheckArgs, NewArgs, ParseArgs } from './args';
 import { unifiedDiff } from './diff';
-import { fixAll, UnsafeWriteError, writeFixed } from './fixer';
+import { fixAll, writeFixed } from './fixer';
+import { WriteRefused } from '../node/write';
+import { describeDecoding } from '../node/decode';
+import { decodeBuffer, readReportFile } from '../node/read';
 import { formatGithub, formatGithubErrors } from './formatters/github';
 import { formatJson } from './formatters/json';
 import { formatSarif } from './formatters/sarif';
 import { formatStylish } from './formatters/stylish';
 import type { InputError } from './inputs';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE_OR_IO, type CliIo } from './io';
-import { decodeBuffer, displayPath, readReportFile, STDIN_NAME } from './load';
+import { displayPath, STDIN_NAME } from './load';
 import { modelToJson } from './modelJson';
 import { countFindings } from './results';
 import { runChecks } from './run';
@@ -41,15 +44,15 @@ export async function runCheck(args: CheckArgs, io: CliIo): Promise<number> {
         return;
       }
       try {
-        writeFixed(r.abs!, r.text, fixed.text, r.encoding);
+        writeFixed(r.abs!, r.text, fixed.text, r.encoding, r.invalid);
         if (args.verbose) io.stderr.write(`nianbao: ${r.display}: ${fixed.applied} fix(es) written (${r.encoding})\n`);
         r.text = fixed.text;
         r.findings = fixed.remaining;
         r.model = parse(fixed.text);
         r.lines = new LineIndex(fixed.text);
       } catch (e) {
-        const why = e instanceof UnsafeWriteError ? e.message : String(e);
-        run.errors.push({ path: r.display, message: { zh: `未写入修复：${why}`, en: `fixes not written: ${why}` } });
+        if (!(e instanceof WriteRefused)) throw e;
+        run.errors.push({ path: r.display, message: { zh: `未写入修复：${e.why.zh}`, en: `fixes not written: ${e.why.en}` } });
       }
     });
   }
@@ -123,18 +126,18 @@ export async function runParse(args: ParseArgs, io: CliIo): Promise<number> {
   let display: string;
   if (args.file === '-') {
     display = STDIN_NAME;
-    r = decodeBuffer(await io.readStdin(), display);
+    r = decodeBuffer(await io.readStdin());
   } else {
     const abs = path.resolve(io.cwd, args.file);
     display = displayPath(abs, io.cwd);
-    r = readReportFile(abs, display);
+    r = readReportFile(abs);
   }
   if (!r.ok) {
-    printErrors([r.error], io, args.lang);
+    printErrors([{ path: display, message: r.message }], io, args.lang);
     return EXIT_USAGE_OR_IO;
   }
-  if (args.verbose) io.stderr.write(`nianbao: ${display}: encoding ${r.encoding}\n`);
-  io.stdout.write(JSON.stringify({ version: 1, path: display, encoding: r.encoding, model: modelToJson(parse(r.text)) }, null, 2) + '\n');
+  if (args.verbose) io.stderr.write(`nianbao: ${display}: encoding ${describeDecoding(r)}\n`);
+  io.stdout.write(JSON.stringify({ version: 1, path: display, encoding: r.encoding, invalidBytes: r.invalid, model: modelToJson(parse(r.text)) }, null, 2) + '\n');
   return EXIT_OK;
 }
 

@@ -2,7 +2,8 @@
 //   { "rules": { "cell-blank": "off", … }, "previousReport": "../2020/report.txt" }
 // Found by walking up from each report's folder (the nearest wins), or given with --config.
 // `previousReport` is resolved relative to the config file's folder; `"auto"` (the editor
-// setting's default) means: last year's report of the same body in the report's own folder.
+// setting's default) means: last year's report of the same body below the config file's
+// folder, found as the editor finds it in its workspace (node/lastYear.ts).
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -15,7 +16,7 @@ export interface Config {
   /** Where the config was read from (absolute), for messages. */
   file: string;
   rules: Record<string, SeveritySetting>;
-  /** Absolute path of last year's report, `auto` (look in the report's folder), or null. */
+  /** Absolute path of last year's report, `auto` (search below the config file's folder), or null. */
   previousReport: string | 'auto' | null;
 }
 

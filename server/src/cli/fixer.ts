@@ -1,11 +1,12 @@
 // --fix: apply every safe fix with the engine's fix-all (engine/fix.ts: safe fixes by
-// phase, re-checking between phases), then write atomically in the original encoding.
+// phase, re-checking between phases), then write in the original encoding with
+// node/write.ts (owner, mode and links kept; read-only files refused; nothing lost on failure).
 // Line endings are kept because the edits are applied to the original text.
 
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { Finding } from '../engine';
-import { encode, type EncodingName } from './encoding';
+import type { EncodingName } from '../node/decode';
+import { encode } from '../node/encode';
+import { replaceFileContents, WriteRefused, type WriteMethod } from '../node/write';
 
 export { fixAll } from '../engine';
 
@@ -14,34 +15,16 @@ export function isFixable(f: Finding): boolean {
   return f.fixes.some((x) => x.safe && x.edits.length > 0);
 }
 
-export class UnsafeWriteError extends Error {}
-
 /**
  * Write fixed text over `file` only if the file still holds exactly `original` in `encoding`:
  * a file changed since it was read, or one whose bytes do not survive decoding (invalid
  * sequences), is left alone rather than silently altered.
  */
-export function writeFixed(file: string, original: string, fixed: string, encoding: EncodingName): void {
-  if (!fs.readFileSync(file).equals(encode(original, encoding)))
-    throw new UnsafeWriteError(`the file changed since it was read, or does not decode losslessly as ${encoding}; not written`);
-  writeAtomically(file, fixed, encoding);
-}
-
-/** Write `text` to `file` in `encoding` via a temporary file in the same folder + rename. */
-export function writeAtomically(target: string, text: string, encoding: EncodingName): void {
-  const file = fs.realpathSync(target); // keep a symlink a symlink: replace what it points to
-  const dir = path.dirname(file);
-  const tmp = path.join(dir, `.${path.basename(file)}.nianbao-${process.pid}-${Date.now()}.tmp`);
-  const mode = fs.statSync(file).mode;
-  try {
-    fs.writeFileSync(tmp, encode(text, encoding), { mode });
-    fs.renameSync(tmp, file);
-  } catch (e) {
-    try {
-      fs.unlinkSync(tmp);
-    } catch {
-      /* already gone */
-    }
-    throw e;
-  }
+export function writeFixed(file: string, original: string, fixed: string, encoding: EncodingName, invalid: number): WriteMethod {
+  if (invalid > 0)
+    throw new WriteRefused({
+      zh: `文件含 ${invalid} 处无效的 ${encoding} 字节，重新写入会改变它们；未写入`,
+      en: `the file has ${invalid} invalid ${encoding} byte sequence(s) that rewriting would alter; not written`,
+    });
+  return replaceFileContents(file, encode(fixed, encoding), encode(original, encoding));
 }

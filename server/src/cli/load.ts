@@ -1,9 +1,10 @@
-// Reading inputs into decoded texts and parsed models; I/O problems become one-line errors.
+// Reading inputs into decoded texts and parsed models (node/read.ts); I/O problems become
+// one-line errors, and so does a named file that is not an annual report.
 
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse, type ReportModel } from '../engine';
-import { decode, DecodeError, MAX_FILE_BYTES, type EncodingName } from './encoding';
+import type { EncodingName } from '../node/decode';
+import { decodeBuffer, ioMessage, readReportFile, type ReadResult } from '../node/read';
 import type { Input, InputError } from './inputs';
 import type { CliIo } from './io';
 
@@ -14,6 +15,8 @@ export interface LoadedReport {
   abs: string | null;
   text: string;
   encoding: EncodingName;
+  /** Invalid byte sequences met while decoding (each is a U+FFFD in the text). */
+  invalid: number;
   model: ReportModel;
 }
 
@@ -25,43 +28,18 @@ export function displayPath(abs: string, cwd: string): string {
   return p.split(path.sep).join('/');
 }
 
-export type ReadResult = { ok: true; text: string; encoding: EncodingName } | { ok: false; error: InputError };
+export const NOT_A_REPORT = { zh: '未识别为政府信息公开工作年度报告（没有报告标题，也没有“一、总体情况”等部分）', en: 'not recognised as an annual report (no report title and no sections such as 一、总体情况)' };
+export const EMPTY_FILE = { zh: '空文件', en: 'empty file' };
 
-export function readReportFile(abs: string, shown: string): ReadResult {
-  let st: fs.Stats;
-  try {
-    st = fs.statSync(abs);
-  } catch (e) {
-    return fail(shown, ioMessage(e));
-  }
-  if (st.isDirectory()) return fail(shown, { zh: '这是文件夹，不是文件', en: 'is a folder, not a file' });
-  if (st.size > MAX_FILE_BYTES)
-    return fail(shown, {
-      zh: `文件过大（${mb(st.size)}，上限 ${mb(MAX_FILE_BYTES)}），不像是年度报告，已跳过`,
-      en: `file too large (${mb(st.size)}, limit ${mb(MAX_FILE_BYTES)}); not a report, skipped`,
-    });
-  let buf: Buffer;
-  try {
-    buf = fs.readFileSync(abs);
-  } catch (e) {
-    return fail(shown, ioMessage(e));
-  }
-  return decodeBuffer(buf, shown);
+export interface Loaded {
+  reports: LoadedReport[];
+  /** Inputs that could not be checked (I/O, decoding, a named file that is not a report). */
+  errors: InputError[];
+  /** Files found in a folder or by a glob that are not reports (display paths). */
+  skipped: string[];
 }
 
-export function decodeBuffer(buf: Buffer, shown: string): ReadResult {
-  if (buf.length > MAX_FILE_BYTES)
-    return fail(shown, { zh: `输入过大（${mb(buf.length)}，上限 ${mb(MAX_FILE_BYTES)}）`, en: `input too large (${mb(buf.length)}, limit ${mb(MAX_FILE_BYTES)})` });
-  try {
-    const d = decode(buf);
-    return { ok: true, text: d.text, encoding: d.encoding };
-  } catch (e) {
-    if (e instanceof DecodeError) return fail(shown, { zh: '二进制文件，不是文本报告（请先导出为 .txt）', en: 'binary file, not a text report (export it as .txt first)' });
-    throw e;
-  }
-}
-
-export async function loadInputs(inputs: Input[], io: CliIo): Promise<{ reports: LoadedReport[]; errors: InputError[]; skipped: string[] }> {
+export async function loadInputs(inputs: Input[], io: CliIo): Promise<Loaded> {
   const reports: LoadedReport[] = [];
   const errors: InputError[] = [];
   const skipped: string[] = [];
@@ -82,46 +60,33 @@ export async function loadInputs(inputs: Input[], io: CliIo): Promise<{ reports:
         errors.push({ path: display, message: { zh: '标准输入为空', en: 'standard input is empty' } });
         continue;
       }
-      r = decodeBuffer(buf, display);
+      r = decodeBuffer(buf);
     } else {
       abs = input.path;
       display = displayPath(abs, io.cwd);
-      r = readReportFile(abs, display);
+      r = readReportFile(abs);
     }
     if (!r.ok) {
-      errors.push(r.error);
+      errors.push({ path: display, message: r.message });
       continue;
     }
     const model = parse(r.text);
-    // Files found by walking a folder that are not reports at all (a README…) are skipped.
-    if (input.kind === 'file' && input.discovered && !model.isReport) {
-      skipped.push(display);
+    if (!model.isReport) {
+      // Files found by walking a folder that are not reports (a README, notes…) are skipped;
+      // a file named on the command line must be one.
+      if (input.kind === 'file' && input.discovered) skipped.push(display);
+      else errors.push({ path: display, message: r.text.trim() === '' ? EMPTY_FILE : NOT_A_REPORT });
       continue;
     }
-    reports.push({ display, abs, text: r.text, encoding: r.encoding, model });
+    reports.push({ display, abs, text: r.text, encoding: r.encoding, invalid: r.invalid, model });
   }
   return { reports, errors, skipped };
 }
 
-function fail(p: string, message: { zh: string; en: string }): ReadResult {
-  return { ok: false, error: { path: p, message } };
-}
-
-function mb(n: number): string {
-  return `${(n / 1024 / 1024).toFixed(1)} MB`;
-}
-
-export function ioMessage(e: unknown): { zh: string; en: string } {
-  const code = (e as NodeJS.ErrnoException)?.code;
-  switch (code) {
-    case 'ENOENT':
-      return { zh: '文件不存在', en: 'no such file' };
-    case 'EACCES':
-    case 'EPERM':
-      return { zh: '没有读取权限', en: 'permission denied' };
-    case 'EISDIR':
-      return { zh: '这是文件夹，不是文件', en: 'is a folder, not a file' };
-    default:
-      return { zh: `无法读取（${code ?? String(e)}）`, en: `cannot read (${code ?? String(e)})` };
-  }
+/** One file read for a side purpose (--previous, previousReport): errors prefixed by `what`. */
+export function loadFile(abs: string, cwd: string): { ok: true; report: LoadedReport } | { ok: false; error: InputError } {
+  const display = displayPath(abs, cwd);
+  const r = readReportFile(abs);
+  if (!r.ok) return { ok: false, error: { path: display, message: r.message } };
+  return { ok: true, report: { display, abs, text: r.text, encoding: r.encoding, invalid: r.invalid, model: parse(r.text) } };
 }

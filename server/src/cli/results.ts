@@ -1,7 +1,7 @@
 // One checked file, as every formatter sees it.
 
 import { LineIndex, localize, type Finding, type Locale, type Position, type ReportModel } from '../engine';
-import type { EncodingName } from './encoding';
+import type { EncodingName } from '../node/decode';
 import { isFixable } from './fixer';
 
 export interface FileResult {
@@ -9,6 +9,8 @@ export interface FileResult {
   abs: string | null;
   text: string;
   encoding: EncodingName;
+  /** Invalid byte sequences met while decoding (each a U+FFFD in the text; --fix refuses to write). */
+  invalid: number;
   model: ReportModel;
   findings: Finding[];
   lines: LineIndex;

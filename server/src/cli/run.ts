@@ -1,21 +1,23 @@
 // The shared part of `check` and `summary`: discover inputs, read and decode them, find the
 // config of each, pair carry-over reports, and run the engine. No checking logic here.
 
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { checkModel, LineIndex, parse, type CheckOptions, type SeveritySetting } from '../engine';
+import { checkModel, LineIndex, type CheckOptions, type SeveritySetting } from '../engine';
+import { describeDecoding } from '../node/decode';
+import { identify, pickLastYear, identityOf, ReportFolder, type Candidate } from '../node/lastYear';
 import type { CheckArgs } from './args';
 import { ConfigError, ConfigFinder, loadConfig, type Config } from './config';
-import { discoverInputs, isReportFile, type InputError } from './inputs';
+import { discoverInputs, type InputError } from './inputs';
 import type { CliIo } from './io';
-import { displayPath, loadInputs, readReportFile, type LoadedReport } from './load';
-import { agencyKey, pairConsecutiveYears } from './pairing';
+import { displayPath, loadFile, loadInputs, type LoadedReport } from './load';
 import type { FileResult } from './results';
 
 export interface RunOutcome {
   results: FileResult[];
-  /** One-line problems with inputs (I/O, decoding, config); each means exit code 2. */
+  /** Problems with inputs (I/O, decoding, not a report, config); each means exit code 2. */
   errors: InputError[];
+  /** Files found in folders or by globs that are not reports, skipped (display paths). */
+  skipped: string[];
   /** Notes for --verbose. */
   notes: string[];
   /** Per result: the options the engine was given (for --fix). */
@@ -27,7 +29,7 @@ export async function runChecks(args: CheckArgs, io: CliIo, onProgress?: (done: 
   const { inputs, errors } = discoverInputs(args.paths, io.cwd);
   const loaded = await loadInputs(inputs, io);
   errors.push(...loaded.errors);
-  for (const s of loaded.skipped) notes.push(`${s}: not a report, skipped`);
+  for (const s of loaded.skipped) notes.push(`${s}: not an annual report, skipped`);
   // A folder operand whose files were all skipped as non-reports.
   for (const p of args.paths) {
     if (p === '-' || !loaded.skipped.length) continue;
@@ -46,7 +48,7 @@ export async function runChecks(args: CheckArgs, io: CliIo, onProgress?: (done: 
       fixedConfig = loadConfig(path.resolve(io.cwd, args.config));
     } catch (e) {
       errors.push({ path: args.config, message: configMessage(e) });
-      return { results: [], errors, notes, options: [] };
+      return { results: [], errors, skipped: loaded.skipped, notes, options: [] };
     }
   }
   const configOf = (r: LoadedReport): Config | null => {
@@ -60,11 +62,12 @@ export async function runChecks(args: CheckArgs, io: CliIo, onProgress?: (done: 
   };
 
   // Carry-over: --previous, else pairing among the given reports, else the config's
-  // previousReport (a path, or "auto": the same body's report of the year before in the same folder).
+  // previousReport (a path, or "auto": the reports below the config file's folder, searched
+  // as the editor searches its workspace). Pairing is node/lastYear.ts, shared with the editor.
   const explicitPrevious = args.previous ? loadPrevious(path.resolve(io.cwd, args.previous), io, errors) : null;
-  const pairs = pairConsecutiveYears(loaded.reports.map((r) => r.model));
+  const given: (Candidate & { index: number })[] = loaded.reports.map((r, index) => ({ path: r.abs ?? r.display, ...identify(r.text), index }));
   const configPrevious = new Map<string, LoadedReport | null>();
-  const siblings = new SiblingIndex(loaded.reports);
+  const folders = new Map<string, ReportFolder>();
 
   const results: FileResult[] = [];
   const options: CheckOptions[] = [];
@@ -73,67 +76,39 @@ export async function runChecks(args: CheckArgs, io: CliIo, onProgress?: (done: 
     const cfg = configOf(r);
     const rules: Record<string, SeveritySetting> = { ...(cfg?.rules ?? {}), ...args.rules };
     let prev: LoadedReport | null = explicitPrevious;
-    if (!prev && pairs.has(i)) prev = loaded.reports[pairs.get(i)!]!;
-    if (!prev && cfg?.previousReport === 'auto' && r.abs) prev = siblings.previousOf(r, io, notes);
-    else if (!prev && cfg?.previousReport && cfg.previousReport !== r.abs) {
+    const self = { ...identityOf(r.model), path: r.abs ?? r.display };
+    if (!prev) {
+      const pair = pickLastYear(self, given);
+      if (pair && pair.index !== i) prev = loaded.reports[pair.index]!;
+    }
+    if (!prev && cfg?.previousReport === 'auto' && r.abs) {
+      const root = path.dirname(cfg.file);
+      if (!folders.has(root)) folders.set(root, new ReportFolder([root]));
+      const hit = folders.get(root)!.lastYearOf(r.model, r.abs);
+      if (hit) prev = { display: displayPath(hit.path, io.cwd), abs: hit.path, text: hit.text, encoding: hit.encoding, invalid: hit.invalid, model: hit.model };
+    } else if (!prev && cfg?.previousReport && cfg.previousReport !== 'auto' && cfg.previousReport !== r.abs) {
       if (!configPrevious.has(cfg.previousReport)) configPrevious.set(cfg.previousReport, loadPrevious(cfg.previousReport, io, errors));
       prev = configPrevious.get(cfg.previousReport) ?? null;
     }
     const opts: CheckOptions = { rules, previous: prev ? { model: prev.model, uri: prev.abs ?? prev.display } : null };
     if (cfg) notes.push(`${r.display}: config ${displayPath(cfg.file, io.cwd)}`);
-    notes.push(`${r.display}: encoding ${r.encoding}`);
+    notes.push(`${r.display}: encoding ${describeDecoding(r)}`);
     if (prev) notes.push(`${r.display}: carry-over from ${prev.display}`);
     const findings = checkModel(r.model, opts);
-    results.push({ display: r.display, abs: r.abs, text: r.text, encoding: r.encoding, model: r.model, findings, lines: new LineIndex(r.text), previous: prev?.display ?? null });
+    results.push({ display: r.display, abs: r.abs, text: r.text, encoding: r.encoding, invalid: r.invalid, model: r.model, findings, lines: new LineIndex(r.text), previous: prev?.display ?? null });
     options.push(opts);
     onProgress?.(i + 1, total);
   });
-  return { results, errors, notes, options };
-}
-
-/** previousReport: "auto": last year's report of the same body in the report's folder. */
-class SiblingIndex {
-  private parsed = new Map<string, LoadedReport | null>();
-
-  constructor(given: LoadedReport[]) {
-    for (const r of given) if (r.abs) this.parsed.set(r.abs, r);
-  }
-
-  previousOf(r: LoadedReport, io: CliIo, notes: string[]): LoadedReport | null {
-    const key = agencyKey(r.model);
-    const year = r.model.year?.value;
-    if (!key || !year || !r.abs) return null;
-    const dir = path.dirname(r.abs);
-    let names: string[];
-    try {
-      names = fs.readdirSync(dir).filter(isReportFile).sort();
-    } catch {
-      return null;
-    }
-    for (const name of names) {
-      const abs = path.join(dir, name);
-      if (abs === r.abs) continue;
-      if (!this.parsed.has(abs)) {
-        const display = displayPath(abs, io.cwd);
-        const read = readReportFile(abs, display);
-        this.parsed.set(abs, read.ok ? { display, abs, text: read.text, encoding: read.encoding, model: parse(read.text) } : null);
-        if (!read.ok) notes.push(`${display}: not read for carry-over (${read.error.message.en})`);
-      }
-      const c = this.parsed.get(abs);
-      if (c && agencyKey(c.model) === key && c.model.year?.value === year - 1) return c;
-    }
-    return null;
-  }
+  return { results, errors, skipped: loaded.skipped, notes, options };
 }
 
 function loadPrevious(abs: string, io: CliIo, errors: InputError[]): LoadedReport | null {
-  const display = displayPath(abs, io.cwd);
-  const r = readReportFile(abs, display);
+  const r = loadFile(abs, io.cwd);
   if (!r.ok) {
-    errors.push({ path: display, message: { zh: `上年报告：${r.error.message.zh}`, en: `previous report: ${r.error.message.en}` } });
+    errors.push({ path: r.error.path, message: { zh: `上年报告：${r.error.message.zh}`, en: `previous report: ${r.error.message.en}` } });
     return null;
   }
-  return { display, abs, text: r.text, encoding: r.encoding, model: parse(r.text) };
+  return r.report;
 }
 
 function configMessage(e: unknown): { zh: string; en: string } {

@@ -9,8 +9,19 @@ export interface CheckOptions {
   rules?: Record<string, SeveritySetting>;
   /** Last year's report of the same body, for carry-over (EQ-X-CARRY). */
   previous?: { model: ReportModel; uri?: string } | null;
-  /** Texts longer than this (UTF-16 units) are checked for structure only. */
-  maxTableCheckLength?: number;
 }
 
-export const DEFAULT_MAX_TABLE_CHECK_LENGTH = 8 * 1024 * 1024;
+/**
+ * Size limits, said once for every adapter (CLI, language server, workspace search). A real
+ * report is well under 1 MB; anything far larger is not a report, and checking it would only
+ * stall the editor.
+ */
+export const LIMITS = {
+  /** Files larger than this (bytes on disk) are not read as reports. */
+  fileBytes: 8 * 1024 * 1024,
+  /** Of a longer text (UTF-16 code units), only the first this-many are checked. */
+  checkChars: 2_000_000,
+  /** Workspace search for reports (last year's report, "check all reports"): files and folder depth. */
+  workspaceFiles: 3000,
+  workspaceDepth: 6,
+} as const;

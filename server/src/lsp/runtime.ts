@@ -1,10 +1,9 @@
 // The server's runtime in Node (dist/server.js): LSP over stdio or IPC, and the workspace's
 // files read from disk. The browser bundle uses lsp/runtime.browser.ts instead.
 
-import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node';
-import { decodeReport } from './decode';
+import { readReportFile } from '../node/read';
 import type { ServerHost } from './host';
 import { PreviousReports, uriToPath } from './previous';
 
@@ -21,11 +20,8 @@ export const host: ServerHost = {
     previous.files().map((path) => ({
       uri: pathToFileURL(path).toString(),
       read: () => {
-        try {
-          return decodeReport(readFileSync(path));
-        } catch {
-          return null;
-        }
+        const r = readReportFile(path);
+        return r.ok ? r.text : null;
       },
     })),
 };

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import * as iconv from 'iconv-lite';
-import { decode, encode } from '../../../server/src/cli/encoding';
+
 import { check } from '../../../server/src/engine';
 import { fixture, json, run, tempDir } from './helpers';
 
@@ -46,20 +46,4 @@ test('a UTF-8 BOM is detected, not part of the text, and kept by --fix', async (
   await run(['check', 'b.txt', '--fix'], { cwd: dir });
   const buf = fs.readFileSync(path.join(dir, 'b.txt'));
   assert.deepEqual([...buf.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
-});
-
-test('decode: valid UTF-8 is UTF-8, anything else GB18030; encode reverses decode', () => {
-  for (const [buf, enc] of [
-    [Buffer.from('汉字', 'utf-8'), 'utf-8'],
-    [iconv.encode('汉字', 'gb18030'), 'gb18030'],
-  ] as const) {
-    const d = decode(buf);
-    assert.equal(d.encoding, enc);
-    assert.equal(d.text, '汉字');
-    assert.deepEqual(encode(d.text, d.encoding), buf);
-  }
-});
-
-test('decode: NUL bytes mean binary', () => {
-  assert.throws(() => decode(Buffer.from([0x50, 0x4b, 3, 4, 0, 0])));
 });

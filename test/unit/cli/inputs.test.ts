@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { unifiedDiff } from '../../../server/src/cli/diff';
-import { discoverInputs, globToRegExp } from '../../../server/src/cli/inputs';
+import { discoverInputs } from '../../../server/src/cli/inputs';
+import { globToRegExp } from '../../../server/src/node/walk';
 import { fixture, json, run, tempDir } from './helpers';
 
 const names = (dir: string, args: string[]) =>

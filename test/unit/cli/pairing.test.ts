@@ -1,7 +1,5 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { agencyKey, pairConsecutiveYears } from '../../../server/src/cli/pairing';
-import { parse } from '../../../server/src/engine';
 import { fixture, json, run, tempDir } from './helpers';
 
 const Y2020 = fixture('pair/report-2020.txt');
@@ -41,10 +39,4 @@ test('--previous that cannot be read is an I/O error (exit 2)', async () => {
   const r = await run(['check', '2021.txt', '--previous', 'nope.txt', '--lang', 'en'], { cwd: dir });
   assert.equal(r.code, 2);
   assert.match(r.stderr, /nope\.txt: previous report: no such file/);
-});
-
-test('pairConsecutiveYears: pairs by agency and year − 1 only', () => {
-  const models = [parse(Y2021), parse(Y2020), parse(Y2021.replace('某某局2021年', '某某局2023年'))];
-  assert.deepEqual([...pairConsecutiveYears(models)], [[0, 1]]);
-  assert.equal(agencyKey(models[0]!), '某某局');
 });

@@ -1,0 +1,126 @@
+// Last year's report (carry-over, EQ-X-CARRY): which file is "the same body's report of the
+// year before". One answer for the CLI and the language server: both compare the issuing
+// body with `agencyKey` (NFKC, no spaces or punctuation), read a candidate's body and year
+// the same way (`identify`, from the head of its text), and break ties the same way
+// (`pickLastYear`: nearest folder first, then path order).
+
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { LIMITS, parse, type ReportModel } from '../engine';
+import type { Decoded } from './decode';
+import { readReportFile } from './read';
+import { walkReports } from './walk';
+
+/** Agency name reduced for comparison: NFKC, no spaces or punctuation. */
+export function agencyKey(agency: string | null | undefined): string | null {
+  if (!agency) return null;
+  const k = agency.normalize('NFKC').replace(/[\s、,，.．。:：;；“”"'‘’()（）《》\-—_·]/g, '');
+  return k || null;
+}
+
+/** A report's identity for pairing: issuing body (as agencyKey) and year. */
+export interface Identity {
+  key: string | null;
+  year: number | null;
+}
+
+export function identityOf(model: ReportModel): Identity {
+  return { key: agencyKey(model.title?.agency), year: model.year?.value ?? null };
+}
+
+/** The title and year are at the top: a candidate is identified from this much of its text. */
+export const HEAD_CHARS = 4000;
+
+/** A candidate's identity, read from the head of its text (cheap, and the same in every adapter). */
+export function identify(text: string): Identity {
+  const m = parse(text.length > HEAD_CHARS ? text.slice(0, HEAD_CHARS) : text);
+  return m.title ? identityOf(m) : { key: null, year: null };
+}
+
+export interface Candidate extends Identity {
+  path: string;
+}
+
+/**
+ * Last year's report for a report at `selfPath` (null: not on disk) among `candidates`: same
+ * body, year − 1, not itself; of several, the one in the nearest folder, then the first in
+ * path order.
+ */
+export function pickLastYear<C extends Candidate>(self: Identity & { path: string | null }, candidates: readonly C[]): C | null {
+  if (!self.key || self.year === null) return null;
+  const hits = candidates.filter((c) => c.key === self.key && c.year === self.year! - 1 && c.path !== self.path);
+  if (hits.length <= 1) return hits[0] ?? null;
+  const from = self.path ? path.dirname(self.path) : null;
+  const distance = (c: C) => (from ? path.relative(from, path.dirname(c.path)).split(path.sep).filter(Boolean).length : 0);
+  return [...hits].sort((a, b) => distance(a) - distance(b) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))[0]!;
+}
+
+export interface LoadedPrevious extends Decoded {
+  path: string;
+  model: ReportModel;
+}
+
+/**
+ * The report files below some folders (a workspace, a config file's folder), identified for
+ * pairing. Reads files only, bounded by LIMITS (files, depth, bytes); the index is kept until
+ * `invalidate()`, parsed reports in a small cache checked against the file's mtime.
+ */
+export class ReportFolder {
+  private index: Candidate[] | null = null;
+  private readonly models = new Map<string, { mtime: number } & LoadedPrevious>();
+  /** Parsed reports kept (last year's reports are few; each holds a whole model). */
+  static readonly MODEL_CACHE = 8;
+
+  constructor(private roots: readonly string[]) {}
+
+  setRoots(roots: readonly string[]): void {
+    this.roots = roots;
+    this.invalidate();
+  }
+
+  invalidate(): void {
+    this.index = null;
+  }
+
+  /** Every report file below the roots (bounded). */
+  files(): string[] {
+    return walkReports(this.roots, { maxDepth: LIMITS.workspaceDepth, maxFiles: LIMITS.workspaceFiles });
+  }
+
+  candidates(): Candidate[] {
+    if (this.index) return this.index;
+    const out: Candidate[] = [];
+    for (const p of this.files()) {
+      const r = readReportFile(p);
+      if (!r.ok) continue;
+      const id = identify(r.text);
+      if (id.key && id.year !== null) out.push({ path: p, ...id });
+    }
+    this.index = out;
+    return out;
+  }
+
+  /** Last year's report of `model` (at `selfPath`) below the roots, read and parsed; null when none. */
+  lastYearOf(model: ReportModel, selfPath: string | null): LoadedPrevious | null {
+    const hit = pickLastYear({ ...identityOf(model), path: selfPath }, this.candidates());
+    return hit ? this.load(hit.path) : null;
+  }
+
+  /** A report file read and parsed (cached while its mtime is unchanged); null when unreadable. */
+  load(file: string): LoadedPrevious | null {
+    const mtime = fs.statSync(file, { throwIfNoEntry: false })?.mtimeMs;
+    if (mtime === undefined) return null;
+    const cached = this.models.get(file);
+    if (cached && cached.mtime === mtime) {
+      this.models.delete(file); // most recently used last
+      this.models.set(file, cached);
+      return cached;
+    }
+    const r = readReportFile(file);
+    if (!r.ok) return null;
+    const entry = { mtime, path: file, text: r.text, encoding: r.encoding, invalid: r.invalid, model: parse(r.text) };
+    this.models.set(file, entry);
+    while (this.models.size > ReportFolder.MODEL_CACHE) this.models.delete(this.models.keys().next().value!);
+    return entry;
+  }
+}
