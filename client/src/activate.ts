@@ -5,7 +5,8 @@
 
 import * as vscode from 'vscode';
 import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
-import { renderBlankReport, type BlankLayout, type TableGridView } from '../../server/src/engine/index';
+import { renderBlankReport, type BlankLayout } from '../../server/src/engine/index';
+import { REQUESTS, type RequestMethod, type RequestParams, type RequestResult } from '../../server/src/protocol';
 import { registerTablePreview } from './preview';
 
 /** How an entry point makes its language client (Node process or Web Worker). */
@@ -18,6 +19,11 @@ export interface Platform {
 let client: BaseLanguageClient | undefined;
 let output: vscode.LogOutputChannel | undefined;
 let platform: Platform;
+
+/** A custom request to the server, typed by the shared protocol (server/src/protocol.ts). */
+function request<M extends RequestMethod>(c: BaseLanguageClient, method: M, params: RequestParams<M>): Promise<RequestResult<M>> {
+  return c.sendRequest(method, params);
+}
 
 function documentSelector(): LanguageClientOptions['documentSelector'] {
   const detect = vscode.workspace.getConfiguration('nianbao').get<boolean>('detect', true);
@@ -84,7 +90,7 @@ export async function activateOn(p: Platform, context: vscode.ExtensionContext):
     vscode.commands.registerCommand('nianbao.checkWorkspace', async () => {
       if (!client) return;
       const r = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking reports…') }, () =>
-        client!.sendRequest<{ files: number; reports: number; available?: boolean }>('nianbao/checkWorkspace'),
+        request(client!, REQUESTS.checkWorkspace, undefined),
       );
       if (r.available === false) {
         void vscode.window.showInformationMessage(vscode.l10n.t('Checking unopened files needs the desktop VS Code; here, open a report to check it.'));
@@ -96,7 +102,7 @@ export async function activateOn(p: Platform, context: vscode.ExtensionContext):
     vscode.commands.registerCommand('nianbao.showModel', async () => {
       const editor = vscode.window.activeTextEditor;
       if (!editor || !client) return;
-      const model = await client.sendRequest('nianbao/model', { uri: editor.document.uri.toString() });
+      const model = await request(client, REQUESTS.model, { uri: editor.document.uri.toString() });
       const doc = await vscode.workspace.openTextDocument({ language: 'json', content: JSON.stringify(model, null, 2) });
       await vscode.window.showTextDocument(doc, vscode.ViewColumn.Beside);
     }),
@@ -108,7 +114,7 @@ export async function activateOn(p: Platform, context: vscode.ExtensionContext):
     }),
   );
 
-  registerTablePreview(context, async (uri) => (client ? client.sendRequest<TableGridView | null>('nianbao/tableView', { uri: uri.toString() }) : null));
+  registerTablePreview(context, async (uri) => (client ? request(client, REQUESTS.tableView, { uri: uri.toString() }) : null));
 
   const status = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Right, 100);
   status.command = 'nianbao.showOutput';
@@ -120,7 +126,7 @@ export async function activateOn(p: Platform, context: vscode.ExtensionContext):
       return;
     }
     try {
-      const s = await client.sendRequest<{ template: string; year: number | null; errors: number; warnings: number } | null>('nianbao/summary', { uri: doc.uri.toString() });
+      const s = await request(client, REQUESTS.summary, { uri: doc.uri.toString() });
       if (!s) {
         status.hide();
         return;

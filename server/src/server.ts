@@ -19,8 +19,35 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { buildGridView, checkModel, docsUrl, fixAll, LIMITS, LineIndex, localize, parse, ROW_NOTES, t3Def, TABLE_IDS, tableHeading, type CheckOptions, type Finding, type Locale, type ReportModel, type SeveritySetting } from './engine/index';
+import {
+  buildGridView,
+  checkModel,
+  docsUrl,
+  emptyModel,
+  fixAll,
+  fixAllAction,
+  foldingRanges,
+  hoverAt,
+  inlayHints,
+  LIMITS,
+  LineIndex,
+  localize,
+  outline,
+  parse,
+  quickFixes,
+  type ActionInfo,
+  type CheckOptions,
+  type Finding,
+  type FixAllResult,
+  type Locale,
+  type OutlineKind,
+  type OutlineNode,
+  type ReportModel,
+  type SeveritySetting,
+  type Span,
+} from './engine/index';
 import { connection, host } from './lsp/runtime';
+import { REQUESTS, type RequestMethod, type RequestParams, type RequestResult } from './protocol';
 
 const documents = new TextDocuments(TextDocument);
 
@@ -48,6 +75,13 @@ interface Analysis {
   lines: LineIndex;
   /** Last year's report used for carry-over, with its line index for related locations. */
   previous?: { uri: string; lines: LineIndex };
+  /** Fix-all of this version, computed on first use (code actions ask for it repeatedly). */
+  fixed?: FixAllResult;
+}
+
+function fixedOf(a: Analysis): FixAllResult {
+  a.fixed ??= fixAll(a.model.text, { rules: settings.rules });
+  return a.fixed;
 }
 const cache = new Map<string, Analysis>();
 const warnedLarge = new Set<string>();
@@ -85,7 +119,7 @@ function analyse(doc: TextDocument): Analysis {
     if (text.length > MAX_FULL_CHECK) result.model = { ...result.model, text };
   } catch (e) {
     connection.console.error(`Nianbao: check failed: ${String((e as Error)?.stack ?? e)}`);
-    result = { model: { text, isReport: false, template: { id: 'unknown', byYear: null, byContent: null, markers: [] }, year: null, title: null, sections: [], tables: {} }, findings: [] };
+    result = { model: emptyModel(text), findings: [] };
   }
   const a: Analysis = { version: doc.version, model: result.model, findings: result.findings, lines: new LineIndex(text), ...(prevInfo ? { previous: prevInfo } : {}) };
   cache.set(doc.uri, a);
@@ -106,7 +140,7 @@ const severityMap = {
   hint: DiagnosticSeverity.Hint,
 } as const;
 
-function toRange(li: LineIndex, span: { start: number; end: number }) {
+function toRange(li: LineIndex, span: Span) {
   return { start: li.positionAt(span.start), end: li.positionAt(span.end) };
 }
 
@@ -213,79 +247,24 @@ connection.onDocumentSymbol((params) => {
   return documentSymbols(a);
 });
 
+const SYMBOL_KINDS: Record<OutlineKind, SymbolKind> = {
+  title: SymbolKind.File,
+  section: SymbolKind.Module,
+  subheading: SymbolKind.Namespace,
+  table: SymbolKind.Struct,
+  group: SymbolKind.Namespace,
+  row: SymbolKind.Field,
+};
+
 function documentSymbols(a: Analysis): DocumentSymbol[] {
-  const m = a.model;
-  const sym = (name: string, span: { start: number; end: number }, sel: { start: number; end: number }, kind: SymbolKind, children: DocumentSymbol[] = []): DocumentSymbol => {
-    const range = toRange(a.lines, span);
-    const selectionRange = toRange(a.lines, sel);
-    return { name: name || '—', kind, range, selectionRange, children };
-  };
-  const sections: DocumentSymbol[] = m.sections.map((s) => {
-    const children: DocumentSymbol[] = s.subHeadings.map((h) => sym(h.label, h.span, h.span, SymbolKind.Namespace));
-    for (const id of TABLE_IDS) {
-      const t = m.tables[id];
-      if (!t || t.span.start < s.span.start || t.span.start >= s.span.end) continue;
-      const rows: DocumentSymbol[] = id === 'T3' ? t3Symbols(m, t, sym) : [];
-      children.push(sym(localize(tableHeading(id), locale), { start: t.span.start, end: Math.max(t.span.end, t.span.start + 1) }, { start: t.span.start, end: t.span.start }, SymbolKind.Struct, rows));
-    }
-    children.sort((x, y) => x.range.start.line - y.range.start.line || x.range.start.character - y.range.start.character);
-    const end = Math.max(s.span.end, s.heading.span.end);
-    return sym(a.model.text.slice(s.heading.span.start, s.heading.span.end).trim(), { start: s.heading.span.start, end }, s.heading.span, SymbolKind.Module, children);
+  const toSymbol = (n: OutlineNode): DocumentSymbol => ({
+    name: n.name,
+    kind: SYMBOL_KINDS[n.kind],
+    range: toRange(a.lines, n.span),
+    selectionRange: toRange(a.lines, n.selection),
+    children: n.children.map(toSymbol),
   });
-  if (m.title) {
-    // The title leads the outline; sections are its children when it comes first.
-    const first = m.sections[0];
-    if (!first || m.title.span.start < first.heading.span.start) {
-      return [sym(m.title.text.replace(/\s+/g, ' ').trim(), { start: m.title.span.start, end: m.text.length }, m.title.span, SymbolKind.File, sections)];
-    }
-    return [sym(m.title.text.replace(/\s+/g, ' ').trim(), m.title.span, m.title.span, SymbolKind.File), ...sections];
-  }
-  return sections;
-}
-
-/**
- * Table 3 in the outline as the form nests it: 一、二、三（with （一）…（七）, the groups （三）…（六）
- * holding their items）、四. Group rows hold no numbers, so their range is their items'.
- */
-function t3Symbols(
-  m: ReportModel,
-  t: import('./engine/index').Table,
-  sym: (name: string, span: { start: number; end: number }, sel: { start: number; end: number }, kind: SymbolKind, children?: DocumentSymbol[]) => DocumentSymbol,
-): DocumentSymbol[] {
-  const def = t3Def(m);
-  const byId = new Map(t.rows.filter((r) => r.labelSpan).map((r) => [r.id, r]));
-  const build = (parent: string | undefined): DocumentSymbol[] => {
-    const out: DocumentSymbol[] = [];
-    for (const d of def.rows.filter((x) => x.parent === parent)) {
-      if (d.kind === 'group') {
-        const kids = build(d.id);
-        if (kids.length === 0) continue;
-        const first = kids[0]!;
-        const last = kids[kids.length - 1]!;
-        const span = { start: spanOf(first).start, end: spanOf(last).end };
-        const g = sym(d.label, span, { start: span.start, end: span.start }, SymbolKind.Namespace, kids);
-        out.push(g);
-      } else {
-        const r = byId.get(d.id);
-        if (r) out.push(withSpan(sym(r.label.replace(/\s+/g, ' ').trim(), r.labelSpan!, r.labelSpan!, SymbolKind.Field), r.labelSpan!));
-      }
-    }
-    return out;
-  };
-  return build(undefined);
-}
-
-// Document symbols carry ranges; keep the offsets too while building the table-3 tree.
-const symSpans = new WeakMap<DocumentSymbol, { start: number; end: number }>();
-function withSpan(s: DocumentSymbol, span: { start: number; end: number }): DocumentSymbol {
-  symSpans.set(s, span);
-  return s;
-}
-function spanOf(s: DocumentSymbol): { start: number; end: number } {
-  const own = symSpans.get(s);
-  if (own) return own;
-  const kids = s.children ?? [];
-  return { start: spanOf(kids[0]!).start, end: spanOf(kids[kids.length - 1]!).end };
+  return outline(a.model, locale).map(toSymbol);
 }
 
 connection.onFoldingRanges((params) => {
@@ -293,19 +272,7 @@ connection.onFoldingRanges((params) => {
   if (!doc) return [];
   const a = analyse(doc);
   if (!applies(doc, a)) return [];
-  const out: { startLine: number; endLine: number }[] = [];
-  for (const s of a.model.sections) {
-    const start = a.lines.lineAt(s.heading.span.start);
-    let end = a.lines.lineAt(Math.max(s.span.start, s.span.end - 1));
-    if (end > start) out.push({ startLine: start, endLine: end });
-  }
-  for (const t of Object.values(a.model.tables)) {
-    if (!t) continue;
-    const start = a.lines.lineAt(t.span.start);
-    const end = a.lines.lineAt(Math.max(t.span.start, t.span.end - 1));
-    if (end > start) out.push({ startLine: start, endLine: end });
-  }
-  return out;
+  return foldingRanges(a.model, a.lines);
 });
 
 // ————— code actions —————
@@ -317,48 +284,22 @@ connection.onCodeAction((params) => {
   if (!applies(doc, a)) return [];
   const only = params.context.only;
   const wantsFixAll = only?.some((k) => k === CodeActionKind.SourceFixAll || k === 'source.fixAll.nianbao' || k === CodeActionKind.Source);
+  const toAction = (x: ActionInfo, diagnostics?: Diagnostic[]): CodeAction => ({
+    title: localize(x.title, locale),
+    kind: x.kind === 'fixAll' ? 'source.fixAll.nianbao' : CodeActionKind.QuickFix,
+    ...(x.isPreferred !== undefined ? { isPreferred: x.isPreferred } : {}),
+    ...(x.finding !== undefined && diagnostics?.[x.finding] ? { diagnostics: [diagnostics[x.finding]!] } : {}),
+    edit: { changes: { [doc.uri]: x.edits.map((e) => ({ range: toRange(a.lines, e.span), newText: e.newText })) } },
+  });
   const actions: CodeAction[] = [];
   if (wantsFixAll) {
-    const edits = fixAll(a.model.text, { rules: settings.rules }).edits;
-    if (edits.length > 0) {
-      actions.push({
-        title: locale === 'en' ? 'Fix all safe Nianbao problems' : '修复所有可安全修复的问题（年报助手）',
-        kind: 'source.fixAll.nianbao',
-        edit: { changes: { [doc.uri]: edits.map((e) => ({ range: toRange(a.lines, e.span), newText: e.newText })) } },
-      });
-    }
+    const all = fixAllAction(fixedOf(a));
+    if (all) actions.push(toAction(all));
     if (only && !only.some((k) => k.startsWith(CodeActionKind.QuickFix))) return actions;
   }
-  const start = a.lines.offsetAt(params.range.start);
-  const end = a.lines.offsetAt(params.range.end);
+  const range = { start: a.lines.offsetAt(params.range.start), end: a.lines.offsetAt(params.range.end) };
   const diagnostics = diagnosticsFor(doc);
-  // Group action: every safe fix inside the table under the cursor, in the spec's order.
-  for (const t of Object.values(a.model.tables)) {
-    if (!t || start < t.span.start || start > t.span.end) continue;
-    const inTable = a.findings.filter((f) => f.span.start >= t.span.start && f.span.end <= t.span.end && f.fixes.some((x) => x.safe));
-    if (inTable.length < 2) continue;
-    const edits = fixAll(a.model.text, { rules: settings.rules }).edits.filter((e) => e.span.start >= t.span.start && e.span.end <= t.span.end);
-    if (edits.length > 1)
-      actions.push({
-        title: locale === 'en' ? `Fix all totals in this table (${edits.length})` : `修复此表中的所有合计（${edits.length} 处）`,
-        kind: CodeActionKind.QuickFix,
-        edit: { changes: { [doc.uri]: edits.map((e) => ({ range: toRange(a.lines, e.span), newText: e.newText })) } },
-      });
-  }
-  a.findings.forEach((f, i) => {
-    if (f.fixes.length === 0) return;
-    if (f.span.end < start || f.span.start > end) return;
-    const diag = diagnostics[i];
-    for (const fix of f.fixes) {
-      actions.push({
-        title: localize(fix.title, locale),
-        kind: CodeActionKind.QuickFix,
-        isPreferred: fix.isPreferred,
-        ...(diag ? { diagnostics: [diag] } : {}),
-        edit: { changes: { [doc.uri]: fix.edits.map((e) => ({ range: toRange(a.lines, e.span), newText: e.newText })) } },
-      });
-    }
-  });
+  for (const x of quickFixes(a.model, a.findings, range, () => fixedOf(a))) actions.push(toAction(x, diagnostics));
   return actions;
 });
 
@@ -369,23 +310,8 @@ connection.onHover((params) => {
   if (!doc) return null;
   const a = analyse(doc);
   if (!applies(doc, a)) return null;
-  const at = a.lines.offsetAt(params.position);
-  const hits = a.findings.filter((f) => f.span.start <= at && at <= f.span.end && (f.expected !== undefined || f.equation?.operands !== undefined));
-  if (hits.length > 0) {
-    const lines = hits.map((f) => `**${f.code}** — ${localize(f.message, locale)}`);
-    return { contents: { kind: 'markdown', value: lines.join('\n\n') } };
-  }
-  for (const t of Object.values(a.model.tables)) {
-    if (!t) continue;
-    for (const r of t.rows) {
-      if (r.labelSpan && r.labelSpan.start <= at && at <= r.labelSpan.end && r.templateLabel) {
-        const note = r.alignmentNote ? `\n\n${localize(r.alignmentNote, locale)}` : '';
-        const rule = ROW_NOTES[r.id] ? `\n\n${localize(ROW_NOTES[r.id]!, locale)}` : '';
-        return { contents: { kind: 'markdown', value: `${locale === 'en' ? 'Template label' : '模板标签'}：${r.templateLabel}${rule}${note}` } };
-      }
-    }
-  }
-  return null;
+  const h = hoverAt(a.model, a.findings, a.lines.offsetAt(params.position));
+  return h ? { contents: { kind: 'markdown', value: localize(h.markdown, locale) } } : null;
 });
 
 // ————— inlay hints: the computed value beside a wrong total (setting, off by default) —————
@@ -396,11 +322,8 @@ connection.languages.inlayHint.on((params) => {
   if (!doc) return [];
   const a = analyse(doc);
   if (!applies(doc, a)) return [];
-  const from = a.lines.offsetAt(params.range.start);
-  const to = a.lines.offsetAt(params.range.end);
-  return a.findings
-    .filter((f) => typeof f.expected === 'number' && f.span.end >= from && f.span.start <= to && ['row-total', 'result-total', 'review-total', 'litigation-total', 'total-blank'].includes(f.code))
-    .map((f) => ({ position: a.lines.positionAt(f.span.end), label: ` = ${f.expected}`, paddingLeft: true, tooltip: localize(f.message, locale) }));
+  const hints = inlayHints(a.findings, a.lines.offsetAt(params.range.start), a.lines.offsetAt(params.range.end));
+  return hints.map((h) => ({ position: a.lines.positionAt(h.offset), label: h.label, paddingLeft: true, tooltip: localize(h.tooltip, locale) }));
 });
 
 // ————— custom requests (client commands, status bar) —————
@@ -409,7 +332,12 @@ connection.languages.inlayHint.on((params) => {
  * "Check all reports in the workspace": every report file gets its problems published.
  * `available: false` where the server cannot read files (VS Code for the web).
  */
-connection.onRequest('nianbao/checkWorkspace', () => {
+/** A custom request handler, typed by the shared protocol (server/src/protocol.ts). */
+function onRequest<M extends RequestMethod>(method: M, handler: (params: RequestParams<M>) => RequestResult<M>): void {
+  connection.onRequest(method, (params: RequestParams<M>) => handler(params) as unknown);
+}
+
+onRequest(REQUESTS.checkWorkspace, () => {
   if (!host.fileSystem) return { files: 0, reports: 0, available: false };
   let reports = 0;
   let files = 0;
@@ -429,7 +357,7 @@ connection.onRequest('nianbao/checkWorkspace', () => {
 });
 
 /** The table preview (client/src/preview): the grids of an open report as a view-model. */
-connection.onRequest('nianbao/tableView', (params: { uri: string }) => {
+onRequest(REQUESTS.tableView, (params) => {
   const doc = documents.get(params.uri);
   if (!doc) return null;
   const a = analyse(doc);
@@ -438,7 +366,7 @@ connection.onRequest('nianbao/tableView', (params: { uri: string }) => {
 });
 
 /** The parsed model of an open document (without the text), for "Show parsed model". */
-connection.onRequest('nianbao/model', (params: { uri: string }) => {
+onRequest(REQUESTS.model, (params) => {
   const doc = documents.get(params.uri);
   if (!doc) return null;
   const { text: _text, ...rest } = analyse(doc).model;
@@ -447,7 +375,7 @@ connection.onRequest('nianbao/model', (params: { uri: string }) => {
 });
 
 /** Template, year and counts for the status bar. */
-connection.onRequest('nianbao/summary', (params: { uri: string }) => {
+onRequest(REQUESTS.summary, (params) => {
   const doc = documents.get(params.uri);
   if (!doc) return null;
   const a = analyse(doc);

@@ -4,10 +4,12 @@
 import { renderPdfText } from './layouts-pdf.ts';
 import { T3_ROWS, type Cells } from './reports.ts';
 
-export type Layout = 'tsv' | 'cell-per-line' | 'blank-separated' | 'space' | 'markdown' | 'markdown-ocr' | 'pipe-per-line' | 'flattened' | 'paragraph-cells' | 'pdf-layout' | 'pdf-raw';
-export const LAYOUTS: Layout[] = ['tsv', 'cell-per-line', 'blank-separated', 'space', 'markdown', 'markdown-ocr', 'pipe-per-line', 'flattened', 'paragraph-cells', 'pdf-layout', 'pdf-raw'];
-/** Layouts that cannot show an empty cell (a PDF's text loses it). */
-export const NO_BLANKS: Layout[] = ['space', 'pdf-layout', 'pdf-raw'];
+export type Layout = 'tsv' | 'cell-per-line' | 'blank-separated' | 'space' | 'markdown' | 'markdown-ocr' | 'pipe-per-line' | 'flattened' | 'paragraph-cells' | 'word-text' | 'pdf-layout' | 'pdf-raw';
+export const LAYOUTS: Layout[] = ['tsv', 'cell-per-line', 'blank-separated', 'space', 'markdown', 'markdown-ocr', 'pipe-per-line', 'flattened', 'paragraph-cells', 'word-text', 'pdf-layout', 'pdf-raw'];
+/** Layouts that cannot show an empty cell (a PDF's text loses it), or not every one: in a
+ *  word processor's text a row of empty cells is empty lines like the merged label cells
+ *  that start the next row (its own property below). */
+export const NO_BLANKS: Layout[] = ['space', 'pdf-layout', 'pdf-raw', 'word-text'];
 
 /**
  * Browser copy (innerText) of an HTML table whose cells hold <p> paragraphs: each paragraph
@@ -78,6 +80,12 @@ function t3Lines(layout: Layout, t3: Record<string, Cells>): string[] {
       out.push(note);
       for (const [id, label] of T3_ROWS) out.push(`${bare(label)}${t3[id]!.map(cell).join('')}`);
       break;
+    case 'word-text':
+      // A word processor's plain-text export: every cell paragraph a line, no separators; a
+      // cell merged with the one above (vMerge) an empty line, an empty cell an empty line.
+      out.push(note, '申请人情况', '自然人', '法人或其他组织', '总计', '商业', '企业', '科研机构', '社会公益组织', '法律服务机构', '其他');
+      for (const [id, label] of T3_ROWS) out.push(...label.split('\t'), ...t3[id]!.map(cell));
+      break;
     case 'paragraph-cells': {
       const rows: string[][] = [[note, '申请人情况'], ['自/然/人', '法人或其他组织', '总计'], ['商业/企业', '科研/机构', '社会公益组织', '法律服务机构', '其他']];
       for (const [id, label] of T3_ROWS) rows.push([...label.split('\t').filter(Boolean), ...t3[id]!.map(padded)]);
@@ -105,6 +113,8 @@ function t4Lines(layout: Layout, t4: Cells): string[] {
       return [...head.flatMap((h) => h.split(' ').map((x) => `${x} |`)), '', ...t4.map((v) => (v === '' ? '|' : `${v} |`)), ''];
     case 'flattened':
       return [...head, t4.map(cell).join(''), ''];
+    case 'word-text':
+      return [...head.flatMap((h) => h.split(' ')), ...t4.map(cell)];
     case 'paragraph-cells':
       return [
         ...paragraphCellRows([

@@ -16,6 +16,14 @@ export interface CheckResult {
   findings: Finding[];
 }
 
+/**
+ * The model of a text nothing was read from: what an adapter keeps when a check failed
+ * (a bug), so that every feature still has a model to look at.
+ */
+export function emptyModel(text: string): ReportModel {
+  return { text, isReport: false, template: { id: 'unknown', byYear: null, byContent: null, markers: [] }, year: null, title: null, sections: [], tables: {} };
+}
+
 /** Read and check a report. Findings are sorted by position and deduplicated. */
 export function check(text: string, options: CheckOptions = {}): CheckResult {
   const model = parseReport(text);

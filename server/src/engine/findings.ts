@@ -73,6 +73,14 @@ export type FindingLocation =
   | { kind: 'row'; table: TableId; row: string }
   | { kind: 'cells'; table: TableId; row: string; cols: string[] };
 
+/** Codes whose `expected` is the value the flagged cell should hold (a wrong or blank total). */
+const COMPUTED_VALUE_CODES = new Set(['row-total', 'result-total', 'review-total', 'litigation-total', 'total-blank']);
+
+/** The value the flagged cell should hold, for findings that know it (shown beside the cell). */
+export function computedValue(f: Pick<Finding, 'code' | 'expected'>): number | string | undefined {
+  return COMPUTED_VALUE_CODES.has(f.code) ? f.expected : undefined;
+}
+
 const severityRank: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
 
 /** Findings in document order, then by severity and code; exact duplicates removed. */

@@ -3,7 +3,7 @@
 // I/O, no editor or protocol types.
 
 // text → model → findings
-export { check, checkModel, parse, type CheckResult } from './check';
+export { check, checkModel, emptyModel, parse, type CheckResult } from './check';
 export * from './findings';
 export * from './model';
 export * from './options';
@@ -52,3 +52,6 @@ export {
   type TableView,
 } from './view/grid';
 export { escapeHtml, PREVIEW_CSS, reportsPage, summaryHtml, tableHtml, viewHtml, type HtmlLang, type PageFinding, type PageOptions, type PageReport } from './view/html';
+
+// editor features as data (outline, folding, hover, inlay hints, code actions)
+export * from './ide/index';

@@ -67,3 +67,25 @@ test('a 2020 report citing the 2021 notice gets basis-citation', () => {
   const text = filled().replace(/国办公开办函〔2019〕60号/g, '国办公开办函〔2021〕30号');
   assert.ok(check(text).findings.some((f) => f.code === 'basis-citation'));
 });
+
+test('F2019 本年增/减 written with a word for its sign (减12, 增3) reads as a signed number', () => {
+  const text = filled().replace('行政事业性收费\t5\t-1', '行政事业性收费\t16\t减12').replace('行政许可\t40\t-3', '行政许可\t40\t增3');
+  const m = parse(text);
+  assert.deepEqual(row(m, 'T2', 'FEE'), [16, -12]);
+  assert.deepEqual(row(m, 'T2', 'LIC'), [40, 3, 120]);
+  assert.deepEqual(check(text).findings.filter((f) => f.code === 'cell-value'), []);
+});
+
+test('a sign word is not a number in a count column (减12 as 上一年项目数量 is a cell-value error)', () => {
+  const text = filled().replace('行政事业性收费\t5\t-1', '行政事业性收费\t减12\t-1');
+  assert.equal(parse(text).tables.T2!.rows.find((r) => r.id === 'FEE')!.cells[0]!.state, 'invalid');
+  assert.equal(check(text).findings.filter((f) => f.code === 'cell-value').length, 1);
+});
+
+test('F2019 采购总金额 may carry its unit (38518699.09元): the number as written', () => {
+  for (const [written, value] of [['38518699.09元', 38518699.09], ['147230元', 147230]] as const) {
+    const text = filled().replace(/政府集中采购\t0\t0/, `政府集中采购\t48\t${written}`);
+    assert.deepEqual(row(parse(text), 'T2', 'PROC'), [48, value], written);
+    assert.deepEqual(check(text).findings.filter((f) => f.code === 'cell-value'), [], written);
+  }
+});

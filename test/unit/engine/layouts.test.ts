@@ -117,3 +117,11 @@ test('a title written as …政府信息公开年报 is recognised', () => {
   assert.equal(m.title?.agency, '某某县人民政府办公室');
   assert.deepEqual(check(text).findings.map((f) => f.code), []);
 });
+
+test('prose naming a 2019 table item (政府集中采购) does not make the tables a template mix', () => {
+  const text = renderReport().replace('一、总体情况\n', '一、总体情况\n主动公开政府集中采购项目的目录、标准及实施情况2条。\n');
+  const m = parse(text);
+  assert.equal(m.template.byContent, 'F2021');
+  assert.deepEqual(m.template.markers.filter((x) => x.template === 'F2019'), []);
+  assert.deepEqual(check(text).findings.map((f) => f.code), []);
+});

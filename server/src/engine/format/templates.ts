@@ -57,7 +57,18 @@ export interface T2RowDef {
   columns: ColumnDef[];
   keywords: string[];
   variants?: string[];
+  /**
+   * Why a body may delete this row (it can never have entries in it): its absence beside
+   * the other rows of its block is a note (info), not a deleted template row.
+   */
+  omissible?: { zh: string; en: string };
 }
+
+/** 规章 are made only by bodies with rule-making power; the others often drop the row. */
+const NO_RULE_MAKING = {
+  zh: '只有享有规章制定权的机关才制定规章，其他机关常删去此行；建议保留并填 0',
+  en: 'only bodies with rule-making power make 规章, others often drop the row; keeping it with 0 is better',
+};
 
 export interface TemplateDef {
   id: TemplateName;
@@ -233,7 +244,7 @@ export const TEMPLATES: Record<TemplateName, TemplateDef> = {
         { text: '本年收费金额(单位:万元)', block: '(八)' },
       ],
       rows: [
-        { id: 'REG', label: '规章', en: 'rules', block: '第二十条第（一）项', keywords: ['规章'], columns: [count('MADE', '本年制发件数', 'made this year'), count('REPEALED', '本年废止件数', 'repealed this year'), count('VALID', '现行有效件数', 'in force')] },
+        { id: 'REG', label: '规章', en: 'rules', block: '第二十条第（一）项', keywords: ['规章'], omissible: NO_RULE_MAKING, columns: [count('MADE', '本年制发件数', 'made this year'), count('REPEALED', '本年废止件数', 'repealed this year'), count('VALID', '现行有效件数', 'in force')] },
         { id: 'NORM', label: '行政规范性文件', en: 'normative documents', block: '第二十条第（一）项', keywords: ['规范性文件'], variants: ['规范性文件'], columns: [count('MADE', '本年制发件数', 'made this year'), count('REPEALED', '本年废止件数', 'repealed this year'), count('VALID', '现行有效件数', 'in force')] },
         { id: 'LIC', label: '行政许可', en: 'administrative licensing', block: '第二十条第（五）项', keywords: ['行政许可'], columns: [count('DEC', '本年处理决定数量', 'decisions this year')] },
         { id: 'PEN', label: '行政处罚', en: 'administrative penalties', block: '第二十条第（六）项', keywords: ['行政处罚'], columns: [count('DEC', '本年处理决定数量', 'decisions this year')] },
@@ -261,7 +272,7 @@ export const TEMPLATES: Record<TemplateName, TemplateDef> = {
         const stock = [count('NEW_MADE', '本年新制作数量', 'newly made'), count('NEW_PUB', '本年新公开数量', 'newly published'), count('TOTAL_PUB', '对外公开总数量', 'total published')];
         const items = (): ColumnDef[] => [count('PREV', '上一年项目数量', 'items last year'), { id: 'DELTA', label: '本年增/减', en: 'change this year', kind: 'signed' }, count('DEC', '处理决定数量', 'decisions')];
         return [
-          { id: 'REG', label: '规章', en: 'rules', block: '第二十条第（一）项', keywords: ['规章'], columns: stock },
+          { id: 'REG', label: '规章', en: 'rules', block: '第二十条第（一）项', keywords: ['规章'], omissible: NO_RULE_MAKING, columns: stock },
           { id: 'NORM', label: '规范性文件', en: 'normative documents', block: '第二十条第（一）项', keywords: ['规范性文件'], variants: ['行政规范性文件'], columns: stock },
           { id: 'LIC', label: '行政许可', en: 'administrative licensing', block: '第二十条第（五）项', keywords: ['行政许可'], columns: items() },
           { id: 'OMS', label: '其他对外管理服务事项', en: 'other external management and services', block: '第二十条第（五）项', keywords: ['对外管理服务'], columns: items() },

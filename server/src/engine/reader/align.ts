@@ -112,6 +112,27 @@ function edgeArtefact(slots: Slot[]): number {
   return n;
 }
 
+/**
+ * One cell per line (a word processor's or a clipboard's text): a row with fewer cells than
+ * columns whose lines are parted by extra empty lines reads with an empty cell for each of
+ * them — only when that makes the count exactly the template's. `afterLabel`: an extra empty
+ * line between the row's label and its first value counts too (not for a row whose first
+ * value follows header cells, where empty lines are merged header cells).
+ */
+export function fillEmptyLines(values: Tok[], n: number, afterLabel: boolean): Tok[] {
+  if (values.length >= n || values.length === 0) return values;
+  const counted = (i: number) => (i > 0 || afterLabel ? (values[i]!.extraEmptyLines?.count ?? 0) : 0);
+  let extra = 0;
+  for (let i = 0; i < values.length; i++) extra += counted(i);
+  if (extra !== n - values.length) return values;
+  const out: Tok[] = [];
+  values.forEach((v, i) => {
+    for (let k = 0; k < counted(i); k++) out.push({ kind: 'blank', text: '', s: v.extraEmptyLines!.at, e: v.extraEmptyLines!.at, line: v.line });
+    out.push(v);
+  });
+  return out;
+}
+
 export interface RowReading {
   /** Distinct numeric readings still possible, most plausible first. */
   options: Candidate[];

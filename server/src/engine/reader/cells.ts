@@ -20,6 +20,13 @@ export interface Tok {
   rowEnd?: boolean;
   /** The cell sits on a line that also has text cells (headers, labels). */
   onTextLine?: boolean;
+  /**
+   * One cell per line: empty lines before this cell beyond the region's usual separator
+   * (none in a word processor's export, one in a browser's clipboard text) — an empty cell
+   * each, when that fills the row exactly (align.ts `fillEmptyLines`). `at`: where the
+   * last of them starts.
+   */
+  extraEmptyLines?: { count: number; at: number };
   /** A value separated from its neighbours by spaces only (PDF text): neighbouring values may have run together. */
   spaced?: boolean;
 }
@@ -248,9 +255,28 @@ export function tokenize(text: string, from: number, to: number, firstLineNo: nu
       // PDF-like text (C): a line is a row. One cell per line without tabs: a stream of
       // cells where only labels delimit rows (no row ends).
       const lineRows = layout === 'space';
+      // Empty lines before each cell line, to find the usual separator (the most frequent
+      // count); a line of spaces only is a paragraph of its own (an empty `&nbsp;` cell).
+      const gaps: { tok: Tok; empty: number; spaceLines: number; at: number }[] = [];
+      const seen: number[] = [];
+      let empty = 0;
+      let spaceLines = 0;
+      let lastEmptyAt = 0;
       for (const l of lines) {
         const tt = text.slice(l.s, l.e).trim();
-        if (tt.length === 0) continue;
+        if (tt.length === 0) {
+          lastEmptyAt = l.s;
+          if (l.e > l.s && !lineRows) {
+            seen.push(empty);
+            empty = 0;
+            spaceLines++;
+          } else empty++;
+          continue;
+        }
+        const before = empty;
+        const spaces = spaceLines;
+        empty = 0;
+        spaceLines = 0;
         // A lone pipe-joined line (a table-4 data row in an HTML-to-text export) is a row too.
         if (hasPipeCells(tt)) {
           pushLineCells(pipeLineCells(text, l));
@@ -258,7 +284,23 @@ export function tokenize(text: string, from: number, to: number, firstLineNo: nu
         }
         const cells = spaceLineCells(text, l);
         if (lineRows) pushLineCells(cells);
-        else toks.push(...cells);
+        else {
+          if (cells.length === 1 && toks.length > 0) {
+            gaps.push({ tok: cells[0]!, empty: before, spaceLines: spaces, at: lastEmptyAt });
+            seen.push(before);
+          }
+          toks.push(...cells);
+        }
+      }
+      if (!lineRows && gaps.length > 0) {
+        const freq = new Map<number, number>();
+        for (const g of seen) freq.set(g, (freq.get(g) ?? 0) + 1);
+        let usual = 0;
+        for (const [k, n] of freq) if (n > (freq.get(usual) ?? 0)) usual = k;
+        for (const g of gaps) {
+          const count = Math.max(0, g.empty - usual) + g.spaceLines;
+          if (count > 0) g.tok.extraEmptyLines = { count, at: g.at };
+        }
       }
     }
   }

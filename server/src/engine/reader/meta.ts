@@ -103,12 +103,22 @@ export function findYear(nt: NormalizedText, title: TitleInfo | null): YearInfo 
   return { value: best[0], span: spanToOriginal(nt, best[1].at, best[1].at + 4), source: 'majority' };
 }
 
-export function detectTemplate(nt: NormalizedText, year: YearInfo | null): TemplateInfo {
+/**
+ * The template by the tables' own words (column headers, rows) and by the year. Markers are
+ * looked for inside the table regions when there are any: prose that names a 2019 item
+ * (`政府集中采购项目的目录…2条`) says nothing about the template of the tables.
+ */
+export function detectTemplate(nt: NormalizedText, year: YearInfo | null, regions: { start: number; end: number }[] = []): TemplateInfo {
   const markers: TemplateInfo['markers'] = [];
   const text = nt.text;
+  const within = (regions.length > 0 ? regions : [{ start: 0, end: text.length }]).map((r) => ({ at: r.start, text: text.slice(r.start, r.end) }));
   for (const mk of TEMPLATE_MARKERS) {
-    const i = text.indexOf(mk.text);
-    if (i !== -1) markers.push({ text: mk.text, template: mk.template, span: spanToOriginal(nt, i, i + mk.text.length) });
+    for (const r of within) {
+      const i = r.text.indexOf(mk.text);
+      if (i === -1) continue;
+      markers.push({ text: mk.text, template: mk.template, span: spanToOriginal(nt, r.at + i, r.at + i + mk.text.length) });
+      break;
+    }
   }
   const n2021 = markers.filter((m) => m.template === 'F2021').length;
   const n2019 = markers.filter((m) => m.template === 'F2019').length;

@@ -51,7 +51,7 @@ export function parseReport(text: string): ReportModel {
   const sections = findSections(nt, regions);
   const title = findTitle(nt, sections);
   const year = findYear(nt, title);
-  const template = detectTemplate(nt, year);
+  const template = detectTemplate(nt, year, regions);
   const realSections = sections.filter((s) => s.heading.titleMatch !== 'none').length;
   // Conservative (it decides whether a plain .txt gets diagnostics): a notice that merely
   // names 年度报告 in its title has neither the sections nor the tables.

@@ -7,7 +7,7 @@ import { T3_COLUMN_COUNT, T3_COLUMN_VARIANTS, T4_COLUMN_COUNT, TEMPLATES, type C
 import { T3_DEFS, t3VariantOfRegion } from '../format/vocabulary';
 import type { Cell, Row, Span, Table } from '../model';
 import { spanToOriginal, type NormalizedText } from '../text/normalize';
-import { parseNumber, readRow, resolveJointly, slotValue, type Candidate, type Slot } from './align';
+import { fillEmptyLines, parseNumber, readRow, resolveJointly, slotValue, type Candidate, type Slot } from './align';
 import { tokenize, type Tok } from './cells';
 import { nextText, resumesOnLine, splitGluedLabel } from './layouts/pdf';
 
@@ -370,6 +370,7 @@ function readT3(nt: NormalizedText, from: number, to: number, firstLine: number)
 
   // Flattened rows: a label token that ends in digits and has no values.
   for (const p of found) {
+    p.values = fillEmptyLines(p.values, T3_COLUMN_COUNT, true);
     if (p.values.length === 0) {
       const sp = splitFlattened({ ...p.label, text: p.labelText, e: p.labelEnd }, T3_COLUMN_COUNT, T3_ROW_CHECK);
       if (sp) {
@@ -541,7 +542,8 @@ function readT2(nt: NormalizedText, from: number, to: number, firstLine: number)
       f.label = glued.label;
       f.values = glued.values;
     }
-    let v = f.values.slice();
+    const filled = fillEmptyLines(f.values, n, true);
+    let v = filled.slice();
     while (v.length > n && v[v.length - 1]!.kind === 'blank') v.pop();
     while (v.length > n && v[0]!.kind === 'blank') v.shift();
     const labelSpan = toSpan(nt, f.label);
@@ -564,7 +566,7 @@ function readT2(nt: NormalizedText, from: number, to: number, firstLine: number)
     rows.push({
       ...base,
       cells: f.def.columns.map((c, i) => makeCell(nt, c, i < v.length ? v[i] : null)),
-      alignment: v.length === f.values.length && v.length === n ? 'direct' : v.length < n ? 'reconstructed' : 'trimmed',
+      alignment: v.length === filled.length && v.length === n ? 'direct' : v.length < n ? 'reconstructed' : 'trimmed',
     });
   }
   const region = { start: from, end: Math.max(end, from) };
@@ -655,7 +657,7 @@ function readT4(nt: NormalizedText, from: number, to: number, firstLine: number)
       values.push(t);
     }
   }
-  const vals = flattened ? flattened.values : values;
+  const vals = flattened ? flattened.values : fillEmptyLines(values, T4_COLUMN_COUNT, false);
   const headerTok = toks[lastText]!;
   const region = { start: from, end: Math.max(headerTok.e, vals.length ? vals[vals.length - 1]!.e : headerTok.e) };
   const problems: Table['problems'] = [];

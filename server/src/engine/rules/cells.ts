@@ -136,12 +136,19 @@ export const rowMissing: Rule = {
         continue;
       }
       const labels = new Map((t.id === 'T3' ? t3Def(model).rows : t2Rows(t2Template(model))).map((r) => [r.id, r.label]));
+      const t2 = t.id === 'T2' ? new Map(t2Rows(t2Template(model)).map((r) => [r.id, r])) : null;
       for (const id of t.missingRows) {
         const label = labels.get(id) ?? id;
+        // A row a body may delete, missing beside the other rows of its block: a note.
+        const def = t2?.get(id);
+        const omitted = def?.omissible && t.rows.some((r) => t2!.get(r.id)?.block === def.block) ? def.omissible : null;
         report({
           code: 'row-missing',
           span: t.rows[0]?.labelSpan ?? t.span,
-          message: { zh: `${tableName(t.id).zh}缺少模板行“${label}”`, en: `${tableName(t.id).en} lacks the template row “${label}”` },
+          message: omitted
+            ? { zh: `${tableName(t.id).zh}缺少模板行“${label}”（${omitted.zh}）`, en: `${tableName(t.id).en} lacks the template row “${label}” (${omitted.en})` }
+            : { zh: `${tableName(t.id).zh}缺少模板行“${label}”`, en: `${tableName(t.id).en} lacks the template row “${label}”` },
+          ...(omitted ? { severity: 'info' as const } : {}),
           location: { kind: 'row', table: t.id, row: id },
         });
       }

@@ -5,7 +5,7 @@
 // `nianbao/tableView` request with `buildGridView(model, findings)`; the webview (client)
 // and the CLI's HTML summary render it with view/html.ts. No editor or protocol types.
 
-import type { Finding, Localized, Severity } from '../findings';
+import { computedValue, type Finding, type Localized, type Severity } from '../findings';
 import type { Cell, CellState, ReportModel, Row, Span, Table, TableLayout } from '../model';
 import { T3_COLUMN_COUNT, T3_HEADER, T4_GROUP_SIZE, T4_GROUPS, TEMPLATES, type ColumnDef, type RowDef, type T2RowDef } from '../format/templates';
 import { t2Template, t3Def, tableTitle, type TableId } from '../format/vocabulary';
@@ -160,9 +160,6 @@ export interface GridViewOptions {
   /** Cell texts are cut to this many characters (default 24). */
   maxCellText?: number;
 }
-
-/** Codes whose `expected` is the value the flagged cell should hold (shown beside it). */
-export const COMPUTED_VALUE_CODES = new Set(['row-total', 'result-total', 'review-total', 'litigation-total', 'total-blank']);
 
 /** Codes reported once per row whose cells already show the problem by their state: marked on the row label. */
 export const ROW_LEVEL_CODES = new Set(['cell-blank']);
@@ -475,7 +472,8 @@ function placeFinding(tables: TableView[], finding: Finding, index: number, f: F
   const loc = finding.location;
   const markCell = (cell: CellView) => {
     attach(cell, index, f);
-    if (COMPUTED_VALUE_CODES.has(f.code) && f.expected !== undefined && cell.computed === undefined) cell.computed = String(f.expected);
+    const computed = computedValue(f);
+    if (computed !== undefined && cell.computed === undefined) cell.computed = String(computed);
   };
 
   // 1. Structured location (the rules say which cells or rows).
