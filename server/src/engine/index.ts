@@ -14,7 +14,7 @@ export { applyEdits, applyFix, diffEdits, fixAll, type FixAllResult } from './fi
 
 // the rules
 export { rules, ruleByCode } from './rules/index';
-export { docsUrl, type Rule } from './rules/types';
+export { docsUrl, type Rule, type RuleDocs } from './rules/types';
 
 // the format: templates, names, a blank report
 export { CHINESE_NUMERALS, SECTIONS } from './format/sections';

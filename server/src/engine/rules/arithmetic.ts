@@ -7,7 +7,7 @@ import { equationsFor, type CellRef, type Equation } from '../format/equations';
 import { t3Def } from '../format/vocabulary';
 import type { Fix, Localized } from '../findings';
 import type { Cell, ReportModel } from '../model';
-import type { Report, Rule, RuleContext } from './types';
+import type { Report, Rule, RuleContext, RuleDocs } from './types';
 
 /** Cells by `table.row.col`, built once per model (equations look cells up thousands of times). */
 const cellIndex = new WeakMap<ReportModel, Map<string, Cell>>();
@@ -178,12 +178,13 @@ function reportEquation(ctx: RuleContext, e: Evaluation, all: Evaluation[]): voi
   });
 }
 
-function equationRule(code: Equation['code'], description: Localized, spec: string[]): Rule {
+function equationRule(code: Equation['code'], description: Localized, spec: string[], docs: RuleDocs): Rule {
   return {
     code,
     defaultSeverity: 'error',
     spec,
     description,
+    docs,
     check(ctx) {
       const all = evaluations(ctx.model);
       for (const e of all) if (e.eq.code === code && e.status === 'fail') reportEquation(ctx, e, all);
@@ -191,17 +192,42 @@ function equationRule(code: Equation['code'], description: Localized, spec: stri
   };
 }
 
-export const rowTotal = equationRule('row-total', { zh: '表三每行的总计等于六类申请人之和', en: 'Each table-3 row total equals the sum of the six applicant columns' }, ['EQ-T3-ROW']);
-export const resultTotal = equationRule('result-total', { zh: '（七）总计等于各办理结果之和', en: '(7) total equals the sum of the result items' }, ['EQ-T3-RES']);
-export const columnBalance = equationRule('column-balance', { zh: '每列：一 + 二 = 三 + 四', en: 'Each column: 一 + 二 = 三 + 四' }, ['EQ-T3-BAL']);
-export const reviewTotal = equationRule('review-total', { zh: '行政复议总计等于四项之和', en: 'Administrative review total equals its four parts' }, ['EQ-T4-RV']);
-export const litigationTotal = equationRule('litigation-total', { zh: '行政诉讼总计等于四项之和', en: 'Litigation totals equal their four parts' }, ['EQ-T4-LD', 'EQ-T4-LR']);
+export const rowTotal = equationRule('row-total', { zh: '表三每行的总计等于六类申请人之和', en: 'Each table-3 row total equals the sum of the six applicant columns' }, ['EQ-T3-ROW'], {
+  why: 'The 总计 column of table 3 is the sum of the six applicant columns (EQ-T3-ROW).',
+  bad: '一、本年新收政府信息公开申请数量  3 0 0 0 0 16 20',
+  fix: 'Quick fix (safe, fix-all phase 1): set 总计 to 19. Leaves are never edited.',
+});
+export const resultTotal = equationRule('result-total', { zh: '（七）总计等于各办理结果之和', en: '(7) total equals the sum of the result items' }, ['EQ-T3-RES'], {
+  why: '（七）总计 is the sum of the result leaves — never of the group rows （三）（四）（五）（六） — because each application falls in exactly one leaf (“只计这一情形”) (EQ-T3-RES).',
+  bad: '（七）总计 18 while the leaves add up to 19',
+  fix: 'Quick fix (safe, phase 2): set （七）总计 to the sum; the row total of （七） is re-checked after.',
+});
+export const columnBalance = equationRule('column-balance', { zh: '每列：一 + 二 = 三 + 四', en: 'Each column: 一 + 二 = 三 + 四' }, ['EQ-T3-BAL'], {
+  why: 'The note printed in table 3: 第一项加第二项之和，等于第三项加第四项之和 — per column (EQ-T3-BAL, the only equation printed in the template).',
+  bad: '一 20 + 二 0 ≠ 三（七） 19 + 四 0',
+  fix: 'Suggestion only: the error may be in 一, 二 or 三; the quick fix proposes 四 = 一 + 二 − 三 when that is ≥ 0.',
+});
+export const reviewTotal = equationRule('review-total', { zh: '行政复议总计等于四项之和', en: 'Administrative review total equals its four parts' }, ['EQ-T4-RV'], {
+  why: '行政复议 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结 (EQ-T4-RV).',
+  bad: '3 0 0 0 4',
+  fix: 'Quick fix (safe): set 总计 to 3.',
+});
+export const litigationTotal = equationRule('litigation-total', { zh: '行政诉讼总计等于四项之和', en: 'Litigation totals equal their four parts' }, ['EQ-T4-LD', 'EQ-T4-LR'], {
+  why: 'Both 行政诉讼 blocks (未经复议直接起诉, 复议后起诉): 总计 = the four results (EQ-T4-LD, EQ-T4-LR).',
+  bad: '18 5 1 0 25',
+  fix: 'Quick fix (safe): set 总计 to 24.',
+});
 
 export const totalBlank: Rule = {
   code: 'total-blank',
   defaultSeverity: 'warning',
   spec: ['R-BLANK-TOTAL'],
   description: { zh: '各项已填写时总计不应为空', en: 'A total is not left blank when its parts are filled' },
+  docs: {
+    why: 'A 总计 left blank while its parts are filled is a missing total, not a sum error (R-BLANK-TOTAL).',
+    bad: '（一）予以公开  258 12 · · 1 1 ·',
+    fix: 'Quick fix (safe): fill in the sum.',
+  },
   check(ctx) {
     const done = new Set<Cell>();
     for (const e of evaluations(ctx.model)) {

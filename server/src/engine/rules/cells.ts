@@ -10,11 +10,21 @@ const tables = (m: ReportModel): Table[] => [m.tables.T2, m.tables.T3, m.tables.
 const rowName = (t: Table, r: Row) => rowNameOf(t.id, r.templateLabel);
 const colName = (t: Table, col: string) => columnName(t.id, col, t.template);
 
+/** More than half of the template rows not found: the table's layout was not understood. */
+function mostRowsMissing(t: Table): boolean {
+  return t.id !== 'T4' && t.missingRows.length > (t.rows.length + t.missingRows.length) / 2;
+}
+
 export const cellBlank: Rule = {
   code: 'cell-blank',
   defaultSeverity: 'info',
   spec: ['R-BLANK'],
   description: { zh: '应填数字的单元格为空（按 0 计算）', en: 'A cell that should hold a number is blank (counted as 0)' },
+  docs: {
+    why: 'A blank where a number is expected is counted as 0 in every sum (R-BLANK); writing 0 makes the table unambiguous. Reported once per row.',
+    bad: '（一）予以公开  15 (blank ×5) 15',
+    fix: 'Quick fix: write 0 into the blank cells of the row (not part of fix-all: it edits leaf cells).',
+  },
   check({ model, report }) {
     for (const t of tables(model)) {
       for (const r of t.rows) {
@@ -51,6 +61,11 @@ export const cellValue: Rule = {
   defaultSeverity: 'error',
   spec: ['R-INT'],
   description: { zh: '单元格应为非负整数（金额为非负数）', en: 'Cells hold non-negative integers (amounts: non-negative numbers)' },
+  docs: {
+    why: 'Counts are non-negative whole numbers; the fee is a non-negative amount (R-INT). F2019’s 本年增/减 may be negative, also written with a word (`减12`, `增3`); F2019’s 采购总金额, whose header names no unit, may carry one (`38518699.09元`).',
+    bad: '1.属于国家秘密  —  0 0 …',
+    fix: 'Write the number (0 for none).',
+  },
   check({ model, report }) {
     for (const t of tables(model)) {
       for (const r of t.rows) {
@@ -78,9 +93,24 @@ export const tableUnreadable: Rule = {
   defaultSeverity: 'warning',
   spec: ['§7.3'],
   description: { zh: '表格某行无法可靠读取，相关勾稽检查已跳过', en: 'A table row cannot be read reliably; checks depending on it are skipped' },
+  docs: {
+    why: 'Exports lose merged cells. When the reader cannot tell which value belongs to which column it says so and skips the arithmetic that depends on the row, instead of reporting a false sum error (spec §7.3). Rows whose alignment was reconstructed from the arithmetic are reported once per table as info.',
+    bad: '（七）总计 3 0 0 16 19   (5 numbers for 7 columns, several alignments fit)',
+    fix: 'Re-export the table, or write every cell (0 for none).',
+  },
   check({ model, report }) {
     for (const t of tables(model)) {
       for (const p of t.problems) report({ code: 'table-unreadable', span: p.span, message: p.message });
+      if (mostRowsMissing(t)) {
+        report({
+          code: 'table-unreadable',
+          span: t.span,
+          message: {
+            zh: `${tableName(t.id).zh}只识别出 ${t.rows.length} 行（模板 ${t.rows.length + t.missingRows.length} 行），表格格式无法可靠读取`,
+            en: `${tableName(t.id).en}: only ${t.rows.length} of ${t.rows.length + t.missingRows.length} template rows were recognised; the layout cannot be read reliably`,
+          },
+        });
+      }
       const reconstructed: Row[] = [];
       for (const r of t.rows) {
         if (r.alignment === 'ambiguous') {
@@ -119,22 +149,15 @@ export const rowMissing: Rule = {
   defaultSeverity: 'error',
   spec: ['R-TEMPLATE'],
   description: { zh: '模板中的行不得删减', en: 'Template rows must not be deleted' },
+  docs: {
+    why: 'Template rows may not be deleted (重庆 notice “严禁擅自删减报告事项”; R-TEMPLATE). One exception is only a note (info): table 2’s `规章` deleted beside `行政规范性文件`, since only bodies with rule-making power make 规章 and the others often drop the row.',
+    bad: 'Table 3 without `3.补正后申请内容仍不明确`',
+    fix: 'Restore the row with its values (0 where none).',
+  },
   check({ model, report }) {
     for (const t of tables(model)) {
-      if (t.missingRows.length === 0 || t.id === 'T4') continue;
-      const total = t.rows.length + t.missingRows.length;
-      if (t.missingRows.length > total / 2) {
-        report({
-          code: 'table-unreadable',
-          severity: 'warning',
-          span: t.span,
-          message: {
-            zh: `${tableName(t.id).zh}只识别出 ${t.rows.length} 行（模板 ${total} 行），表格格式无法可靠读取`,
-            en: `${tableName(t.id).en}: only ${t.rows.length} of ${total} template rows were recognised; the layout cannot be read reliably`,
-          },
-        });
-        continue;
-      }
+      // A table missing most of its rows was not read (table-unreadable says so), not cut.
+      if (t.missingRows.length === 0 || t.id === 'T4' || mostRowsMissing(t)) continue;
       const labels = new Map((t.id === 'T3' ? t3Def(model).rows : t2Rows(t2Template(model))).map((r) => [r.id, r.label]));
       const t2 = t.id === 'T2' ? new Map(t2Rows(t2Template(model)).map((r) => [r.id, r])) : null;
       for (const id of t.missingRows) {
@@ -161,6 +184,11 @@ export const labelVariant: Rule = {
   defaultSeverity: 'info',
   spec: ['R-LABEL'],
   description: { zh: '行、列标签应与模板一致', en: 'Row and column labels match the template' },
+  docs: {
+    why: 'Labels follow the template (R-LABEL); known variants such as `社会组织` for `社会公益组织` are info.',
+    bad: '社会组织',
+    fix: 'Quick fix: `社会公益组织`.',
+  },
   check({ model, report }) {
     for (const t of tables(model)) {
       for (const h of t.headerVariants) {
@@ -189,6 +217,11 @@ export const templateVersion: Rule = {
   defaultSeverity: 'warning',
   spec: ['§2.5', 'R-TEMPLATE'],
   description: { zh: '表格应使用与报告年度对应的模板', en: 'Tables follow the template of the report year' },
+  docs: {
+    why: 'Reports for 2019–2020 use the 2019 format (60号), from 2021 the 2021 format (30号) (spec §2.5).',
+    bad: 'A 2022 report whose table 2 has 本年新制作数量 / 上一年项目数量',
+    fix: 'Use the tables of the right template (`nianbao new --year`).',
+  },
   check({ model, report }) {
     const { byYear, byContent, markers } = model.template;
     if (!byYear || !byContent || byYear === 'legacy') return;
@@ -231,6 +264,11 @@ export const feePrecision: Rule = {
   defaultSeverity: 'error',
   spec: ['R-FEE'],
   description: { zh: '收费金额以万元为单位，最多保留 4 位小数', en: 'Fee amounts in 万元 have at most 4 decimals' },
+  docs: {
+    why: 'The fee is in 万元; 4 decimals are exact to one yuan, more is an error. When the header asks 保留4位小数 and fewer are given, info (R-FEE).',
+    bad: '行政事业性收费  144.43991',
+    fix: 'Round to 4 decimals.',
+  },
   check({ model, report }) {
     const f = feeCell(model);
     if (!f) return;
@@ -258,6 +296,11 @@ export const feeMagnitude: Rule = {
   defaultSeverity: 'hint',
   spec: ['R-FEE-MAG'],
   description: { zh: '收费金额数量级可疑（元与万元混淆？）', en: 'Implausible fee amount (元 vs 万元?)' },
+  docs: {
+    why: 'A county-level body with more than 10 000 万元 of fees is implausible: probably 元 written in a 万元 column (R-FEE-MAG, a hint).',
+    bad: '行政事业性收费  60585   (header: 单位：万元)',
+    fix: 'Check the unit.',
+  },
   check({ model, report }) {
     const f = feeCell(model);
     if (!f || f.cell.value! < 10000) return;
@@ -277,6 +320,11 @@ export const stockFlow: Rule = {
   defaultSeverity: 'warning',
   spec: ['EQ-T2-STOCK', 'EQ-T2-PUB'],
   description: { zh: '表二：现行有效件数不小于本年制发减本年废止', en: 'Table 2: valid documents ≥ made − repealed this year' },
+  docs: {
+    why: 'Table 2 (F2021): documents valid at year end ≥ made − repealed this year (EQ-T2-STOCK); F2019: 本年新公开数量 ≤ 对外公开总数量 (EQ-T2-PUB).',
+    bad: '行政规范性文件 6 0 4',
+    fix: 'Check the counts.',
+  },
   check({ model, report }) {
     const t = model.tables.T2;
     if (!t) return;

@@ -59,6 +59,11 @@ export const narrativeMismatch: Rule = {
   defaultSeverity: 'warning',
   spec: ['R-NARR'],
   description: { zh: '正文中的数字与表格不一致', en: 'A number in the prose contradicts the table' },
+  docs: {
+    why: 'Numbers in the prose that clearly refer to table cells must equal them (R-NARR). Only sentences about 政府信息公开申请 are compared; letters, mailboxes, 留言, 咨询 never are; a number that could mean several cells is not compared.',
+    bad: '共收到政府信息公开申请21件 while 一、本年新收 总计 is 20',
+    fix: 'Correct the prose or the table.',
+  },
   check({ model, report }) {
     if (!model.tables.T3 && !model.tables.T4) return;
     const n = nt(model);
@@ -154,6 +159,11 @@ export const feeStatement: Rule = {
   defaultSeverity: 'info',
   spec: ['R-FEE-SEC6', 'SEC-7'],
   description: { zh: '第六部分应说明是否收取信息处理费', en: 'Section 六 states whether an information processing fee was charged' },
+  docs: {
+    why: 'Since the 信息处理费 rules (国办函〔2020〕109号) took effect, 六 is expected to say whether a fee was charged (R-FEE-SEC6).',
+    bad: '六、其他需要报告的事项\n无。',
+    fix: 'Write e.g. `本年度未收取信息处理费。`',
+  },
   check({ model, report }) {
     if (model.template.id !== 'F2021') return;
     const six = model.sections.find((s) => s.heading.index === 6 && s.heading.titleMatch !== 'none');
@@ -177,6 +187,11 @@ export const yearMismatch: Rule = {
   defaultSeverity: 'warning',
   spec: ['R-YEAR'],
   description: { zh: '统计期限与报告年度一致', en: 'The statistics period matches the report year' },
+  docs: {
+    why: 'The statistics period names the report year (R-YEAR).',
+    bad: '2024年度报告 … 统计期限自2023年1月1日起至2023年12月31日止',
+    fix: 'Quick fix: the report year.',
+  },
   check({ model, report }) {
     if (!model.year || model.year.source !== 'title') return;
     const Y = model.year.value;
@@ -203,6 +218,11 @@ export const publishDate: Rule = {
   defaultSeverity: 'warning',
   spec: ['R-DATE'],
   description: { zh: '落款日期应在法定期限内（次年 1 月 31 日 / 3 月 31 日前）', en: 'The signature date is within the statutory window' },
+  docs: {
+    why: '《条例》第四十九条: departments publish by 31 January, governments by 31 March of the next year (R-DATE).',
+    bad: '2021年度报告 dated 2022年5月8日',
+    fix: 'Publish on time; check the date.',
+  },
   check({ model, report }) {
     if (!model.year) return;
     const Y = model.year.value;
@@ -233,6 +253,11 @@ export const basisCitation: Rule = {
   defaultSeverity: 'info',
   spec: ['R-BASIS'],
   description: { zh: '引用的格式通知应与报告年度对应', en: 'The cited format notice fits the report year' },
+  docs: {
+    why: 'Reports from 2021 on follow 国办公开办函〔2021〕30号; citing the 2019 notice (60号) is outdated (R-BASIS).',
+    bad: '2021年度报告 citing 国办公开办函〔2019〕60号',
+    fix: 'Cite 国办公开办函〔2021〕30号.',
+  },
   check({ model, report }) {
     if (!model.year) return;
     const Y = model.year.value;
@@ -257,6 +282,11 @@ export const carryOver: Rule = {
   defaultSeverity: 'warning',
   spec: ['EQ-X-CARRY'],
   description: { zh: '上年结转应等于上一年度报告的结转下年度继续办理', en: 'Carried over from last year equals last year’s carried over to next year' },
+  docs: {
+    why: 'This year’s 上年结转 equals last year’s 结转下年度继续办理, per column (EQ-X-CARRY). Needs last year’s report (CLI `--previous`, or pairing by agency and year; editor setting `nianbao.previousReport`).',
+    bad: '2024: 二、上年结转 … 0   2023: 四、结转下年度继续办理 … 2',
+    fix: 'Check both reports.',
+  },
   check({ model, options, report }) {
     const prev = options.previous?.model;
     if (!prev || !model.tables.T3 || !prev.tables.T3) return;

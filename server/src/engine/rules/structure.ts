@@ -59,6 +59,11 @@ export const sectionMissing: Rule = {
   defaultSeverity: 'error',
   spec: ['SEC-1'],
   description: { zh: '六个部分必须齐全', en: 'All six sections must be present' },
+  docs: {
+    why: '《条例》第五十条 lists the contents every report must have and the national format fixes six parts; 30号 says they may not be omitted (spec SEC-1).',
+    bad: '一、总体情况 … 五、存在的主要问题及改进情况 …（no 六）',
+    fix: 'Quick fix inserts `六、其他需要报告的事项` with a placeholder line where the section belongs (before a trailing signature).',
+  },
   check({ model, report }) {
     if (!model.isReport) return;
     const present = new Set(real(model).map((s) => s.heading.index));
@@ -94,6 +99,11 @@ export const sectionOrder: Rule = {
   defaultSeverity: 'error',
   spec: ['SEC-2'],
   description: { zh: '六个部分应按一至六的顺序排列', en: 'Sections must appear in the order 一 to 六' },
+  docs: {
+    why: 'The template orders the parts 一→六 (spec SEC-2).',
+    bad: '一、… 三、… 二、…',
+    fix: 'Move the section; no automatic fix (moving prose is the author’s call).',
+  },
   check({ model, report }) {
     // The sections in place are the longest run in increasing order; the others moved.
     const firsts: Section[] = [];
@@ -136,6 +146,11 @@ export const sectionDuplicate: Rule = {
   defaultSeverity: 'warning',
   spec: ['SEC-2'],
   description: { zh: '同一部分编号只应出现一次', en: 'Each section number appears once at top level' },
+  docs: {
+    why: 'Each part appears once (SEC-2). A sub-heading numbered like a part (`一、工作情况` inside 一) confuses readers and checkers.',
+    bad: '一、总体情况\n一、工作情况',
+    fix: 'Number sub-headings （一）（二）…',
+  },
   check({ model, report }) {
     const first = new Map<number, Section>();
     for (const s of model.sections) {
@@ -163,6 +178,11 @@ export const sectionNumbering: Rule = {
   defaultSeverity: 'warning',
   spec: ['SEC-3', 'N10'],
   description: { zh: '部分编号应为“一、”至“六、”', en: 'Section numbers are written 一、 to 六、' },
+  docs: {
+    why: 'The template numbers parts with Chinese numerals and `、` (SEC-3). Kangxi-radical numerals from PDF exports (`⼀`) are accepted.',
+    bad: '2、 主动公开政府信息情况',
+    fix: 'Quick fix (safe): `二、主动公开政府信息情况`.',
+  },
   check({ model, report }) {
     for (const s of real(model)) {
       const h = s.heading;
@@ -198,6 +218,11 @@ export const sectionTitle: Rule = {
   defaultSeverity: 'info',
   spec: ['§1.1'],
   description: { zh: '部分标题应与模板一致', en: 'Section titles follow the template' },
+  docs: {
+    why: 'Titles follow the template (§1.1). Known variants (the 条例 wording) are info; unknown wording or typos are warnings.',
+    bad: '四、政府信息公开行政法复议、行政诉讼情况',
+    fix: 'Quick fix: the template title.',
+  },
   check({ model, report }) {
     for (const s of real(model)) {
       const h = s.heading;
@@ -236,6 +261,11 @@ export const titlePosition: Rule = {
   defaultSeverity: 'warning',
   spec: ['SEC-4'],
   description: { zh: '报告标题应在“一、”之前', en: 'The report title comes before section 一' },
+  docs: {
+    why: 'The report title (`<机关><年份>年政府信息公开工作年度报告`) comes before `一、` (SEC-4).',
+    bad: '一、总体情况\n政府办公室2021年政府信息公开工作年度报告',
+    fix: 'Move the title to the top.',
+  },
   check({ model, report }) {
     if (!model.isReport) return;
     const first = real(model)[0];
@@ -264,6 +294,11 @@ export const tableMissing: Rule = {
   defaultSeverity: 'error',
   spec: ['SEC-5'],
   description: { zh: '二、三、四部分必须包含对应的统计表', en: 'Sections 二, 三 and 四 contain their tables' },
+  docs: {
+    why: 'Sections 二, 三, 四 hold the template tables (SEC-5).',
+    bad: '三、收到和处理政府信息公开申请情况 followed by prose only',
+    fix: 'Insert the table from the template (`nianbao new` prints one).',
+  },
   check({ model, report }) {
     if (model.template.id === 'legacy') return;
     for (const s of real(model)) {

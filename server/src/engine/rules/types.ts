@@ -1,5 +1,6 @@
 // A rule is declared once: its code, default severity, short description in both
-// languages, documentation page, and a check over the report model. The registry
+// languages, documentation (why, an example that fails, the fix), and a check over the
+// report model. A rule reports findings under its own code only. The registry
 // (rules/index.ts) lists every rule; the engine runs them and applies the user's
 // severity settings. Rules never throw on odd input: missing pieces of the model mean
 // "nothing to check" (or a finding that says so), never an exception.
@@ -18,6 +19,14 @@ export interface RuleContext {
   report(finding: Report): void;
 }
 
+/** A rule's documentation, the markdownlint way: why it exists, what fails, how to fix it. */
+export interface RuleDocs {
+  why: string;
+  /** A text that triggers the rule. */
+  bad: string;
+  fix: string;
+}
+
 export interface Rule {
   /** Stable kebab-case code (spec §9). */
   code: string;
@@ -26,6 +35,8 @@ export interface Rule {
   description: Localized;
   /** Spec ids this rule implements, e.g. ['SEC-1']. */
   spec: string[];
+  /** The rule's documentation page (docs/rules/<code>.md is generated from it). */
+  docs: RuleDocs;
   check(ctx: RuleContext): void;
 }
 
