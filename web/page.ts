@@ -67,7 +67,9 @@ function onWorkerMessage(m: FromWorker): void {
     e.result = m.result;
   }
   renderList();
-  if (selected === e.doc) renderResult(e, m.type === 'result' && fixesInFlight.delete(e.doc));
+  const fixed = m.type === 'result' && m.request !== undefined && fixesInFlight.get(e.doc) === m.request;
+  if (fixed) fixesInFlight.delete(e.doc);
+  if (selected === e.doc) renderResult(e, fixed);
 }
 
 // ————— opening reports —————
@@ -156,8 +158,9 @@ function renderList(): void {
 // ————— one report —————
 
 let editTimer: ReturnType<typeof setTimeout> | undefined;
-/** Documents with a fix (or fix-all) sent and not answered: their answer replaces the editor's text. */
-const fixesInFlight = new Set<number>();
+/** Documents with a fix (or fix-all) sent and not answered, with its request number: the answer replaces the editor's text. */
+const fixesInFlight = new Map<number, number>();
+let nextRequest = 1;
 
 function select(doc: number | null): void {
   flushEdit();
@@ -170,8 +173,9 @@ function selectedEntry(): Entry | undefined {
   return entries.find((x) => x.doc === selected);
 }
 
-/** The document whose editor is on the page. */
+/** The document whose editor is on the page, and whether the editor holds its text yet (a file still being read: not). */
 let shownDoc: number | null = null;
+let editorFilled = false;
 
 /** The report pane: header, editor (kept while the report is shown) and results. */
 function renderReport(): void {
@@ -201,6 +205,7 @@ function renderReport(): void {
   editor.readOnly = !editable;
   editor.placeholder = t(lang, 'pasteHere');
   $('editor-label').textContent = t(lang, editable ? 'editor' : 'readOnly');
+  editorFilled = !!kept || !!e.result;
   if (kept) {
     editor.value = kept.value;
     editor.scrollTop = kept.top;
@@ -224,11 +229,12 @@ function renderResult(e: Entry, replaceText: boolean): void {
   editor.readOnly = !r.editable;
   $('editor-label').textContent = t(lang, r.editable ? 'editor' : 'readOnly');
   // The answer to a fix carries the new text; an answer to typing must not undo newer typing.
-  if ((replaceText || editor.value === '') && editor.value !== r.text && editTimer === undefined) {
+  if ((replaceText || !editorFilled) && editor.value !== r.text && editTimer === undefined) {
     const top = editor.scrollTop;
     editor.value = r.text;
     editor.scrollTop = top;
   }
+  editorFilled = true;
   const fixAll = $('fix-all');
   fixAll.hidden = !r.editable || r.safeFixes === 0;
   fixAll.textContent = `${t(lang, 'fixAll')}（${r.safeFixes}）`;
@@ -267,6 +273,7 @@ function flushEdit(): void {
 }
 
 function onEditorInput(): void {
+  editorFilled = true; // the user's text from now on
   if (editTimer !== undefined) clearTimeout(editTimer);
   editTimer = setTimeout(flushEdit, 150);
 }
@@ -275,16 +282,18 @@ function applyFix(finding: number, fix: number): void {
   const e = selectedEntry();
   if (!e) return;
   flushEdit();
-  fixesInFlight.add(e.doc);
-  send({ type: 'applyFix', doc: e.doc, finding, fix });
+  const request = nextRequest++;
+  fixesInFlight.set(e.doc, request);
+  send({ type: 'applyFix', doc: e.doc, finding, fix, request });
 }
 
 function fixAll(): void {
   const e = selectedEntry();
   if (!e) return;
   flushEdit();
-  fixesInFlight.add(e.doc);
-  send({ type: 'fixAll', doc: e.doc });
+  const request = nextRequest++;
+  fixesInFlight.set(e.doc, request);
+  send({ type: 'fixAll', doc: e.doc, request });
 }
 
 /** Select a span of the report's text in the editor and scroll it into view. */

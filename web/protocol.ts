@@ -42,13 +42,14 @@ export type ToWorker =
   | { type: 'open'; doc: number; name: string; bytes: ArrayBuffer }
   | { type: 'text'; doc: number; name: string; text: string }
   | { type: 'edit'; doc: number; text: string }
-  | { type: 'applyFix'; doc: number; finding: number; fix: number }
-  | { type: 'fixAll'; doc: number }
+  | { type: 'applyFix'; doc: number; finding: number; fix: number; request: number }
+  | { type: 'fixAll'; doc: number; request: number }
   | { type: 'close'; doc: number }
   | { type: 'summaryPage'; docs: number[]; lang: 'zh' | 'en'; title: string };
 
 export type FromWorker =
-  | { type: 'result'; result: ReportResult }
+  /** `request`: the fix this result answers (its text replaces the editor's). */
+  | { type: 'result'; result: ReportResult; request?: number }
   | { type: 'error'; doc: number; name: string; message: Localized }
   | { type: 'summaryPage'; html: string };
 

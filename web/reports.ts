@@ -1,8 +1,10 @@
 // The offline page's engine side (runs in the Web Worker, pure and unit-tested in Node):
 // the open reports, each read and checked by the engine, with edits, fixes and the HTML
 // summary. Every answer is a ReportResult the page renders without knowing the engine.
+// As `nianbao check a b …` does, reports opened together are paired for carry-over: a body's
+// report is checked against the same body's report of the year before, when it is open too.
 
-import { applyFix, buildGridView, check, fixAll, LineIndex, localize, reportsPage, type Finding, type Localized, type ReportModel } from '../server/src/engine/index';
+import { applyFix, buildGridView, checkModel, fixAll, identityOf, LineIndex, localize, parse, reportsPage, type CheckOptions, type Finding, type Localized, type ReportModel } from '../server/src/engine/index';
 import { decode, DecodeError } from '../server/src/node/decode';
 import type { FindingItem, ReportResult, SourceKind } from './protocol';
 
@@ -34,13 +36,15 @@ interface Doc {
   model: ReportModel;
   findings: Finding[];
   lines: LineIndex;
+  /** Last year's report the findings were checked against (document and its version), if any. */
+  previous: { doc: number; version: number } | null;
 }
 
 export class Reports {
   private readonly docs = new Map<number, Doc>();
 
   /** Read a file's bytes by its kind, check it, keep it as document `doc`. */
-  openBytes(doc: number, name: string, bytes: Uint8Array): ReportResult {
+  async openBytes(doc: number, name: string, bytes: Uint8Array): Promise<ReportResult> {
     const kind = kindOf(name);
     if (!kind) throw new UnreadableFile({ zh: '不支持的文件类型（可用 .docx、.html、.pdf、.txt、.md）', en: 'unsupported file type (use .docx, .html, .pdf, .txt or .md)' });
     if (bytes.length > MAX_FILE_BYTES) throw new UnreadableFile({ zh: '文件过大', en: 'file too large' });
@@ -84,6 +88,8 @@ export class Reports {
 
   close(doc: number): void {
     this.docs.delete(doc);
+    this.changed.delete(doc);
+    this.recheck(null);
   }
 
   /** One self-contained HTML page with the grids and findings of the given documents (as `nianbao summary --format html`). */
@@ -94,10 +100,14 @@ export class Reports {
       .filter((d): d is Doc => !!d)
       .map((d) => ({
         path: d.name,
-        view: buildGridView(d.model, d.findings),
+        view: this.view(d),
         findings: d.findings.map((f) => ({ line: d.lines.positionAt(f.span.start).line + 1, severity: f.severity, code: f.code, message: localize(f.message, locale) })),
       }));
     return reportsPage(reports, lang, title ? { title } : {});
+  }
+
+  private view(d: Doc) {
+    return buildGridView(d.model, d.findings, { previous: d.previous ? (this.docs.get(d.previous.doc)?.name ?? null) : null });
   }
 
   private get(doc: number): Doc {
@@ -106,11 +116,39 @@ export class Reports {
     return d;
   }
 
+  /** Read and check a new text of `doc`; documents whose last year's report changed are re-checked. */
   private store(doc: number, d: { name: string; kind: SourceKind; text: string; version: number }): ReportResult {
-    const { model, findings } = check(d.text);
-    const stored: Doc = { ...d, version: d.version + 1, model, findings, lines: new LineIndex(d.text) };
-    this.docs.set(doc, stored);
-    return this.result(doc, stored);
+    const model = parse(d.text);
+    this.docs.set(doc, { ...d, version: d.version + 1, model, findings: [], lines: new LineIndex(d.text), previous: null });
+    this.recheck(doc);
+    return this.result(doc, this.docs.get(doc)!);
+  }
+
+  /** Results of other documents whose findings changed since they were last taken (carry-over). */
+  takeChanged(): ReportResult[] {
+    const out = [...this.changed].filter((id) => this.docs.has(id)).map((id) => this.result(id, this.docs.get(id)!));
+    this.changed.clear();
+    return out;
+  }
+
+  private readonly changed = new Set<number>();
+
+  /** Pair the open reports and check every document whose pairing is new, and `doc` in any case. */
+  private recheck(doc: number | null): void {
+    const ids = [...this.docs.keys()];
+    const who = new Map(ids.map((id) => [id, identityOf(this.docs.get(id)!.model)]));
+    ids.forEach((id) => {
+      const d = this.docs.get(id)!;
+      // Last year's report: the same body, the year before; of several, the first opened.
+      const self = who.get(id)!;
+      const prevId = self.key && self.year !== null ? (ids.find((o) => o !== id && who.get(o)!.key === self.key && who.get(o)!.year === self.year! - 1) ?? null) : null;
+      const prev = prevId === null ? null : { doc: prevId, version: this.docs.get(prevId)!.version };
+      const same = prev === null ? d.previous === null : d.previous !== null && d.previous.doc === prev.doc && d.previous.version === prev.version;
+      if (id !== doc && same) return;
+      const options: CheckOptions = prev ? { previous: { model: this.docs.get(prev.doc)!.model, uri: this.docs.get(prev.doc)!.name } } : {};
+      this.docs.set(id, { ...d, findings: checkModel(d.model, options), previous: prev });
+      if (id !== doc) this.changed.add(id);
+    });
   }
 
   private result(doc: number, d: Doc): ReportResult {
@@ -133,7 +171,7 @@ export class Reports {
       kind: d.kind,
       editable: d.kind === 'text',
       text: d.text,
-      view: buildGridView(d.model, d.findings),
+      view: this.view(d),
       findings,
       safeFixes: d.findings.filter((f) => f.fixes.some((x) => x.safe)).length,
     };

@@ -36,6 +36,9 @@ export {
 } from './format/vocabulary';
 export { renderBlankReport, templateForYear, type BlankLayout, type BlankReportOptions } from './format/render';
 
+// carry-over: which body and year a report is (pairing with last year's report)
+export { agencyKey, identityOf, type Identity } from './identity';
+
 // the table preview
 export {
   buildGridView,

@@ -6,27 +6,12 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { LIMITS, parse, type ReportModel } from '../engine';
+import { identityOf, LIMITS, parse, type Identity, type ReportModel } from '../engine';
 import type { Decoded } from './decode';
 import { readReportFile } from './read';
 import { walkReports } from './walk';
 
-/** Agency name reduced for comparison: NFKC, no spaces or punctuation. */
-export function agencyKey(agency: string | null | undefined): string | null {
-  if (!agency) return null;
-  const k = agency.normalize('NFKC').replace(/[\s、,，.．。:：;；“”"'‘’()（）《》\-—_·]/g, '');
-  return k || null;
-}
-
-/** A report's identity for pairing: issuing body (as agencyKey) and year. */
-export interface Identity {
-  key: string | null;
-  year: number | null;
-}
-
-export function identityOf(model: ReportModel): Identity {
-  return { key: agencyKey(model.title?.agency), year: model.year?.value ?? null };
-}
+export { agencyKey, identityOf, type Identity } from '../engine';
 
 /** The title and year are at the top: a candidate is identified from this much of its text. */
 export const HEAD_CHARS = 4000;

@@ -17,8 +17,8 @@ describe('offline page: reports in the worker', () => {
     assert.deepEqual(['a.txt', 'b.MD', 'c.htm', 'd.html', 'e.docx', 'f.PDF', 'g.doc', 'h'].map(kindOf), ['text', 'text', 'html', 'html', 'docx', 'pdf', null, null]);
   });
 
-  it('checks a text file as the engine does, with 1-based line and column', () => {
-    const r = new Reports().openBytes(1, 'r.txt', utf8(BROKEN));
+  it('checks a text file as the engine does, with 1-based line and column', async () => {
+    const r = await new Reports().openBytes(1, 'r.txt', utf8(BROKEN));
     const want = check(BROKEN).findings;
     assert.deepEqual(r.findings.map((f) => [f.code, f.span.start]), want.map((f) => [f.code, f.span.start]));
     const numbering = r.findings.find((f) => f.code === 'section-numbering')!;
@@ -27,15 +27,15 @@ describe('offline page: reports in the worker', () => {
     assert.equal(r.view.summary.year, 2024);
   });
 
-  it('decodes a GB18030 file (Chinese Windows) like a UTF-8 one', () => {
+  it('decodes a GB18030 file (Chinese Windows) like a UTF-8 one', async () => {
     // 年报 in GB18030: C4EA B1A8.
-    const r = new Reports().openBytes(1, 'r.txt', new Uint8Array([0xc4, 0xea, 0xb1, 0xa8]));
+    const r = await new Reports().openBytes(1, 'r.txt', new Uint8Array([0xc4, 0xea, 0xb1, 0xa8]));
     assert.equal(r.text, '年报');
   });
 
-  it('refuses a file it cannot read, with a message in both languages', () => {
-    assert.throws(
-      () => new Reports().openBytes(1, 'r.doc', utf8('x')),
+  it('refuses a file it cannot read, with a message in both languages', async () => {
+    await assert.rejects(
+      new Reports().openBytes(1, 'r.doc', utf8('x')),
       (e: unknown) => e instanceof UnreadableFile && /docx/.test(e.reason.zh) && /docx/.test(e.reason.en),
     );
   });
@@ -63,6 +63,21 @@ describe('offline page: reports in the worker', () => {
     const r = reports.openText(1, 'p', BROKEN);
     assert.ok(r.safeFixes > 0);
     assert.equal(reports.fixAll(1).safeFixes, 0);
+  });
+
+  it('pairs reports opened together for carry-over, as the CLI does, and re-checks the later one when the earlier changes', () => {
+    const reports = new Reports();
+    const y2024 = BROKEN;
+    const y2025 = BROKEN.replace(/2024/g, '2025');
+    const later = reports.openText(2, '2025.txt', y2025);
+    assert.equal(later.view.summary.carryOver, 'no-previous');
+    reports.openText(1, '2024.txt', y2024);
+    const [rechecked] = reports.takeChanged();
+    assert.equal(rechecked?.doc, 2);
+    assert.equal(rechecked?.view.summary.previous, '2024.txt');
+    assert.notEqual(rechecked?.view.summary.carryOver, 'no-previous');
+    reports.close(1);
+    assert.equal(reports.takeChanged()[0]?.view.summary.carryOver, 'no-previous');
   });
 
   it('writes one HTML summary for the given reports', () => {
