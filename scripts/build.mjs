@@ -46,6 +46,17 @@ const entries = [
 ];
 
 /**
+ * media/preview.css, the table preview's stylesheet in the webview, is written from the
+ * engine's PREVIEW_CSS (engine/view/html.ts): one source for the webview, the HTML
+ * summary and the offline page. Not in git; every build writes it.
+ */
+async function writePreviewCss() {
+  const r = await esbuild.build({ entryPoints: [join(ROOT, 'server/src/engine/view/html.ts')], bundle: true, write: false, format: 'esm', platform: 'neutral', logLevel: 'warning' });
+  const { PREVIEW_CSS } = await import(`data:text/javascript;base64,${Buffer.from(r.outputFiles[0].text).toString('base64')}`);
+  writeFileSync(join(ROOT, 'media/preview.css'), PREVIEW_CSS);
+}
+
+/**
  * dist/nianbao.html: the page script (web/page.ts) and the Web Worker (web/worker.ts, the
  * engine) inlined, the grids' stylesheet and the page's own; nothing remote. The worker's
  * code sits in a non-executed <script type="text/plain"> and is started from a blob: URL.
@@ -66,7 +77,7 @@ async function buildPage() {
   };
   const workerJs = inline(worker.outputFiles[0].text, 'the worker');
   const pageJs = inline(page.outputFiles[0].text, 'the page script');
-  const style = readFileSync(join(ROOT, 'media/preview.css'), 'utf8') + readFileSync(join(ROOT, 'web/page.css'), 'utf8');
+  const style = PREVIEW_CSS_TEXT() + readFileSync(join(ROOT, 'web/page.css'), 'utf8');
   const hash = (s) => `'sha256-${createHash('sha256').update(s, 'utf8').digest('base64')}'`;
   const csp = [`default-src 'none'`, `script-src ${hash(pageJs)}`, `style-src ${hash(style)}`, `worker-src blob:`, `img-src data: blob:`, `connect-src 'none'`, `base-uri 'none'`, `form-action 'none'`].join('; ');
   const version = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version;
@@ -76,6 +87,9 @@ async function buildPage() {
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, html);
 }
+
+await writePreviewCss();
+const PREVIEW_CSS_TEXT = () => readFileSync(join(ROOT, 'media/preview.css'), 'utf8');
 
 if (watch) {
   for (const e of entries) {

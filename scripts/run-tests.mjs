@@ -16,7 +16,11 @@ function walk(dir) {
     else if (name.endsWith('.test.ts')) files.push(p);
   }
 }
-for (const r of roots) if (existsSync(r)) (statSync(r).isDirectory() ? walk(r) : files.push(r));
+for (const r of roots) {
+  if (!existsSync(r)) continue;
+  if (statSync(r).isDirectory()) walk(r);
+  else files.push(r);
+}
 if (files.length === 0) {
   console.error('run-tests: no test files under ' + roots.join(', '));
   process.exit(1);

@@ -18,7 +18,7 @@ let proc: ChildProcess;
 let conn: MessageConnection;
 let dir: string;
 const pushed = new Map<string, any[]>();
-let config: Record<string, unknown> = { previousReport: 'auto', inlayHints: true };
+const config: Record<string, unknown> = { previousReport: 'auto', inlayHints: true };
 
 before(async () => {
   if (skip) return;

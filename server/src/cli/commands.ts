@@ -1,14 +1,14 @@
 // The four commands. Each returns an exit code; output goes through the injected io.
+// Everything said on stderr is in the --lang language (`nianbao: PATH: message`).
 
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { buildGridView, LineIndex, localize, parse, renderBlankReport, reportsPage, type Locale } from '../engine';
+import { buildGridView, LineIndex, localize, parse, renderBlankReport, reportsPage, type Finding, type Locale, type Localized } from '../engine';
+import { describeDecoding } from '../node/decode';
+import { decodeBuffer, readReportFile } from '../node/read';
+import { writeOutputFile, WriteRefused } from '../node/write';
 import type { CheckArgs, NewArgs, ParseArgs } from './args';
 import { unifiedDiff } from './diff';
 import { fixAll, writeFixed } from './fixer';
-import { WriteRefused } from '../node/write';
-import { describeDecoding } from '../node/decode';
-import { decodeBuffer, readReportFile } from '../node/read';
 import { formatGithub, formatGithubErrors } from './formatters/github';
 import { formatJson } from './formatters/json';
 import { formatSarif } from './formatters/sarif';
@@ -20,19 +20,38 @@ import { modelToJson } from './modelJson';
 import { countFindings } from './results';
 import { runChecks } from './run';
 import { formatSummary, summaryRows } from './summary';
-import { writeFileSync } from 'node:fs';
+
+/** One line on stderr: `nianbao: [PATH: ]message`, in the chosen language. */
+export function say(io: CliIo, lang: Locale, message: Localized, where?: string): void {
+  io.stderr.write(`nianbao: ${where ? `${where}${lang === 'en' ? ': ' : '：'}` : ''}${localize(message, lang)}\n`);
+}
 
 export function printErrors(errors: InputError[], io: CliIo, lang: Locale): void {
-  for (const e of errors) io.stderr.write(`nianbao: ${e.path}: ${localize(e.message, lang)}\n`);
+  for (const e of errors) say(io, lang, e.message, e.path);
 }
 
 export function useColor(io: CliIo): boolean {
   return Boolean(io.stdout.isTTY) && !('NO_COLOR' in io.env && io.env.NO_COLOR !== '');
 }
 
+/** What --fix did to one file: the fixed findings by code, and how many are left. */
+export function fixReport(before: Finding[], after: Finding[]): Localized {
+  const count = (fs: Finding[]) => fs.reduce((m, f) => m.set(f.code, (m.get(f.code) ?? 0) + 1), new Map<string, number>());
+  const b = count(before);
+  const a = count(after);
+  const fixed = [...b].map(([code, n]) => [code, n - (a.get(code) ?? 0)] as const).filter(([, n]) => n > 0);
+  const total = fixed.reduce((s, [, n]) => s + n, 0);
+  const left = after.length;
+  return {
+    zh: `已修复 ${total} 处（${fixed.map(([c, n]) => `${c} ${n} 处`).join('，')}）；${left ? `剩余 ${left} 个问题` : '没有剩余问题'}`,
+    en: `fixed ${total} (${fixed.map(([c, n]) => `${c} ×${n}`).join(', ')}); ${left ? `${left} problem${left === 1 ? '' : 's'} left` : 'nothing left'}`,
+  };
+}
+
 export async function runCheck(args: CheckArgs, io: CliIo): Promise<number> {
   const run = await runChecks(args, io);
-  if (args.verbose) for (const n of run.notes) io.stderr.write(`nianbao: ${n}\n`);
+  for (const w of run.warnings) say(io, args.lang, w);
+  if (args.verbose) for (const n of run.notes) say(io, args.lang, n);
 
   if (args.fix || args.fixDryRun) {
     // Fix, then report what is left (on the fixed text).
@@ -44,8 +63,9 @@ export async function runCheck(args: CheckArgs, io: CliIo): Promise<number> {
         return;
       }
       try {
-        writeFixed(r.abs!, r.text, fixed.text, r.encoding, r.invalid);
-        if (args.verbose) io.stderr.write(`nianbao: ${r.display}: ${fixed.applied} fix(es) written (${r.encoding})\n`);
+        const how = writeFixed(r.abs!, r.text, fixed.text, r.encoding, r.invalid);
+        say(io, args.lang, fixReport(r.findings, fixed.remaining), r.display);
+        if (args.verbose) say(io, args.lang, { zh: `已写入（${r.encoding}，${how === 'rename' ? '替换文件' : '原处改写'}）`, en: `written (${r.encoding}, ${how === 'rename' ? 'file replaced' : 'rewritten in place'})` }, r.display);
         r.text = fixed.text;
         r.findings = fixed.remaining;
         r.model = parse(fixed.text);
@@ -60,16 +80,15 @@ export async function runCheck(args: CheckArgs, io: CliIo): Promise<number> {
   if (!args.fixDryRun) {
     const out =
       args.format === 'json'
-        ? formatJson(run.results, args.lang)
+        ? formatJson(run.results, run.errors, args.lang)
         : args.format === 'sarif'
-          ? formatSarif(run.results, args.lang, run.errors)
+          ? formatSarif(run.results, args.lang, run.errors, io.cwd)
           : args.format === 'github'
-            ? formatGithub(run.results, args.lang)
-            : formatStylish(run.results, args.lang, useColor(io));
+            ? formatGithub(run.results, args.lang) + formatGithubErrors(run.errors, args.lang)
+            : formatStylish(run.results, args.lang, useColor(io), { unreadable: run.errors.length, skipped: run.skipped.length });
     io.stdout.write(out);
   }
   printErrors(run.errors, io, args.lang);
-  if (args.format === 'github' && !args.fixDryRun) io.stdout.write(formatGithubErrors(run.errors, args.lang));
   if (run.errors.length) return EXIT_USAGE_OR_IO;
   const c = run.results.reduce(
     (acc, r) => {
@@ -80,11 +99,7 @@ export async function runCheck(args: CheckArgs, io: CliIo): Promise<number> {
   );
   if (c.errors > 0) return EXIT_FINDINGS;
   if (args.maxWarnings !== null && c.warnings > args.maxWarnings) {
-    io.stderr.write(
-      args.lang === 'en'
-        ? `nianbao: ${c.warnings} warnings, more than --max-warnings ${args.maxWarnings}\n`
-        : `nianbao: 警告 ${c.warnings} 个，超过 --max-warnings ${args.maxWarnings}\n`,
-    );
+    say(io, args.lang, { zh: `警告 ${c.warnings} 个，超过 --max-warnings ${args.maxWarnings}`, en: `${c.warnings} warnings, more than --max-warnings ${args.maxWarnings}` });
     return EXIT_FINDINGS;
   }
   return EXIT_OK;
@@ -101,10 +116,12 @@ export async function runSummary(args: CheckArgs, io: CliIo): Promise<number> {
     drawn = true;
   });
   if (drawn) io.stderr.write('\r\u001b[K');
-  if (args.verbose) for (const n of run.notes) io.stderr.write(`nianbao: ${n}\n`);
+  for (const w of run.warnings) say(io, args.lang, w);
+  if (args.verbose) for (const n of run.notes) say(io, args.lang, n);
+  let out: string;
   if (args.format === 'html') {
     // The same grids as the editor's table preview, one section per report, in one page.
-    const page = reportsPage(
+    out = reportsPage(
       run.results.map((r) => ({
         path: r.display,
         view: buildGridView(r.model, r.findings, { previous: r.previous }),
@@ -112,9 +129,15 @@ export async function runSummary(args: CheckArgs, io: CliIo): Promise<number> {
       })),
       args.lang,
     );
-    if (args.output) writeFileSync(args.output, page);
-    else io.stdout.write(page);
-  } else io.stdout.write(formatSummary(summaryRows(run.results), args.format as 'table' | 'csv' | 'json', args.lang));
+  } else out = formatSummary(summaryRows(run.results), args.format as 'table' | 'csv' | 'json', args.lang, { errors: run.errors, skipped: run.skipped.length });
+  if (args.output) {
+    try {
+      writeOutputFile(path.resolve(io.cwd, args.output), out, true);
+    } catch (e) {
+      if (!(e instanceof WriteRefused)) throw e;
+      run.errors.push({ path: args.output, message: e.why });
+    }
+  } else io.stdout.write(out);
   printErrors(run.errors, io, args.lang);
   return run.errors.length ? EXIT_USAGE_OR_IO : EXIT_OK;
 }
@@ -136,7 +159,7 @@ export async function runParse(args: ParseArgs, io: CliIo): Promise<number> {
     printErrors([{ path: display, message: r.message }], io, args.lang);
     return EXIT_USAGE_OR_IO;
   }
-  if (args.verbose) io.stderr.write(`nianbao: ${display}: encoding ${describeDecoding(r)}\n`);
+  if (args.verbose) say(io, args.lang, { zh: `编码 ${describeDecoding(r)}`, en: `encoding ${describeDecoding(r)}` }, display);
   io.stdout.write(JSON.stringify({ version: 1, path: display, encoding: r.encoding, invalidBytes: r.invalid, model: modelToJson(parse(r.text)) }, null, 2) + '\n');
   return EXIT_OK;
 }
@@ -147,28 +170,20 @@ export async function runNew(args: NewArgs, io: CliIo): Promise<number> {
     text = renderBlankReport({ year: args.year, agency: args.agency, layout: args.layout });
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
-    io.stderr.write(args.lang === 'en' ? `nianbao: ${e.message}\n` : `nianbao: 2019 年以前没有统一的报告模板（--year ${args.year}）\n`);
+    say(io, args.lang, { zh: `2019 年以前没有统一的报告模板（--year ${args.year}）`, en: e.message });
     return EXIT_USAGE_OR_IO;
   }
   if (!args.output) {
     io.stdout.write(text);
     return EXIT_OK;
   }
-  const abs = path.resolve(io.cwd, args.output);
-  if (fs.existsSync(abs) && !args.force) {
-    io.stderr.write(
-      args.lang === 'en'
-        ? `nianbao: ${args.output}: already exists (use --force to overwrite)\n`
-        : `nianbao: ${args.output}: 文件已存在（用 --force 覆盖）\n`,
-    );
-    return EXIT_USAGE_OR_IO;
-  }
   try {
-    fs.writeFileSync(abs, text, 'utf-8');
+    writeOutputFile(path.resolve(io.cwd, args.output), text, args.force);
   } catch (e) {
-    io.stderr.write(`nianbao: ${args.output}: ${String((e as Error).message)}\n`);
+    if (!(e instanceof WriteRefused)) throw e;
+    say(io, args.lang, e.why, args.output);
     return EXIT_USAGE_OR_IO;
   }
-  if (args.verbose) io.stderr.write(`nianbao: wrote ${args.output}\n`);
+  if (args.verbose) say(io, args.lang, { zh: `已写入 ${args.output}`, en: `wrote ${args.output}` });
   return EXIT_OK;
 }

@@ -7,7 +7,7 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { SeveritySetting } from '../engine';
+import { rules as registry, type Localized, type SeveritySetting } from '../engine';
 
 export const CONFIG_FILE = '.nianbaorc.json';
 export const SEVERITY_SETTINGS: SeveritySetting[] = ['off', 'hint', 'info', 'warning', 'error'];
@@ -18,7 +18,11 @@ export interface Config {
   rules: Record<string, SeveritySetting>;
   /** Absolute path of last year's report, `auto` (search below the config file's folder), or null. */
   previousReport: string | 'auto' | null;
+  /** Unknown keys and rule codes: ignored, and said on stderr (a typo should not pass silently). */
+  warnings: Localized[];
 }
+
+const KNOWN_KEYS = ['rules', 'previousReport', '$schema'];
 
 export class ConfigError extends Error {}
 
@@ -38,12 +42,16 @@ export function loadConfig(file: string): Config {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new ConfigError(`${file}: expected a JSON object`);
   const obj = data as Record<string, unknown>;
   const rules: Record<string, SeveritySetting> = {};
+  const warnings: Localized[] = [];
+  for (const k of Object.keys(obj))
+    if (!KNOWN_KEYS.includes(k)) warnings.push({ zh: `${file}：未知的配置项“${k}”，已忽略（可用：rules、previousReport）`, en: `${file}: unknown key "${k}" ignored (known: rules, previousReport)` });
   if (obj.rules !== undefined) {
     if (typeof obj.rules !== 'object' || obj.rules === null || Array.isArray(obj.rules))
       throw new ConfigError(`${file}: "rules" must be an object of code → severity`);
     for (const [code, sev] of Object.entries(obj.rules as Record<string, unknown>)) {
       if (typeof sev !== 'string' || !SEVERITY_SETTINGS.includes(sev as SeveritySetting))
         throw new ConfigError(`${file}: rule "${code}": severity must be one of ${SEVERITY_SETTINGS.join(', ')}`);
+      if (!registry.some((r) => r.code === code)) warnings.push({ zh: `${file}：没有规则“${code}”，已忽略`, en: `${file}: unknown rule "${code}" ignored` });
       rules[code] = sev as SeveritySetting;
     }
   }
@@ -52,7 +60,7 @@ export function loadConfig(file: string): Config {
     if (typeof obj.previousReport !== 'string') throw new ConfigError(`${file}: "previousReport" must be a path`);
     previousReport = obj.previousReport === 'auto' ? 'auto' : path.resolve(path.dirname(file), obj.previousReport);
   }
-  return { file: path.resolve(file), rules, previousReport };
+  return { file: path.resolve(file), rules, previousReport, warnings };
 }
 
 /** The nearest .nianbaorc.json at or above `dir`, or null. Results are cached per folder. */

@@ -34,7 +34,7 @@ export function unifiedDiff(oldText: string, newText: string, oldName: string, n
       i++;
       continue;
     }
-    let start = Math.max(0, i - context);
+    const start = Math.max(0, i - context);
     let end = i;
     // extend while the next change is within 2*context unchanged lines
     for (;;) {
@@ -53,7 +53,6 @@ export function unifiedDiff(oldText: string, newText: string, oldName: string, n
     out.push(`@@ -${oStart},${oldCount} +${nStart},${newCount} @@`);
     for (const o of hunk) out.push(o.op + o.line);
     i = stop;
-    start = stop;
   }
   return out.join('\n') + '\n';
 }

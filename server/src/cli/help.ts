@@ -31,7 +31,8 @@ const TOPIC: Record<Command, string> = {
 `,
   summary: `nianbao summary [路径]... — 每份报告一行 / one row per report
 
-  -f, --format table|csv|json   输出格式（默认 table）/ output format (default table)
+  -f, --format table|csv|json|html   输出格式（默认 table；csv 带 BOM，Excel 可直接打开）/ output format (default table; csv with a BOM for Excel)
+  -o, --output FILE             写入文件而非标准输出 / write to FILE instead of stdout
       --lang zh-CN|en
       --rule code=severity      (repeatable)
   -c, --config FILE

@@ -31,7 +31,7 @@ export function discoverInputs(args: string[], cwd: string): { inputs: Input[]; 
       continue;
     }
     const abs = path.resolve(cwd, arg);
-    let st: fs.Stats | null = null;
+    let st: fs.Stats | null;
     try {
       st = fs.statSync(abs);
     } catch {

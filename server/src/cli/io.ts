@@ -20,8 +20,12 @@ export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_USAGE_OR_IO = 2;
 
-/** Thrown for a bad command line; main() prints it with a hint and exits 2. */
-export class UsageError extends Error {}
+/** Thrown for a bad command line; main() prints it in the --lang language with a hint and exits 2. */
+export class UsageError extends Error {
+  constructor(readonly why: { zh: string; en: string }) {
+    super(why.en);
+  }
+}
 
 export function processIo(): CliIo {
   return {

@@ -1,6 +1,7 @@
 // The CLI entry point as a function: main(argv, io) → exit code. Tests call it in-process.
 
-import { parseCommandLine } from './args';
+import { langFromArgv, parseCommandLine } from './args';
+import { localize } from '../engine';
 import { runCheck, runNew, runParse, runSummary } from './commands';
 import { helpText } from './help';
 import { EXIT_OK, EXIT_USAGE_OR_IO, UsageError, type CliIo } from './io';
@@ -12,7 +13,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     parsed = parseCommandLine(argv);
   } catch (e) {
     if (e instanceof UsageError) {
-      io.stderr.write(`nianbao: ${e.message}\nnianbao --help 查看用法 / for usage\n`);
+      const lang = langFromArgv(argv);
+      io.stderr.write(`nianbao: ${localize(e.why, lang)}\n${lang === 'en' ? 'nianbao --help for usage' : 'nianbao --help 查看用法'}\n`);
       return EXIT_USAGE_OR_IO;
     }
     throw e;

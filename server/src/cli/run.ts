@@ -2,7 +2,7 @@
 // config of each, pair carry-over reports, and run the engine. No checking logic here.
 
 import * as path from 'node:path';
-import { checkModel, LineIndex, type CheckOptions, type SeveritySetting } from '../engine';
+import { checkModel, LineIndex, type CheckOptions, type Localized, type SeveritySetting } from '../engine';
 import { describeDecoding } from '../node/decode';
 import { identify, pickLastYear, identityOf, ReportFolder, type Candidate } from '../node/lastYear';
 import type { CheckArgs } from './args';
@@ -18,18 +18,22 @@ export interface RunOutcome {
   errors: InputError[];
   /** Files found in folders or by globs that are not reports, skipped (display paths). */
   skipped: string[];
-  /** Notes for --verbose. */
-  notes: string[];
+  /** Said on stderr whatever the verbosity (config problems that do not stop the run). */
+  warnings: Localized[];
+  /** Notes for --verbose (each names its file). */
+  notes: Localized[];
   /** Per result: the options the engine was given (for --fix). */
   options: CheckOptions[];
 }
 
 export async function runChecks(args: CheckArgs, io: CliIo, onProgress?: (done: number, total: number) => void): Promise<RunOutcome> {
-  const notes: string[] = [];
+  const notes: Localized[] = [];
+  const warnings: Localized[] = [];
+  const warned = new Set<string>();
   const { inputs, errors } = discoverInputs(args.paths, io.cwd);
   const loaded = await loadInputs(inputs, io);
   errors.push(...loaded.errors);
-  for (const s of loaded.skipped) notes.push(`${s}: not an annual report, skipped`);
+  for (const s of loaded.skipped) notes.push({ zh: `${s}：不是年度报告，已跳过`, en: `${s}: not an annual report, skipped` });
   // A folder operand whose files were all skipped as non-reports.
   for (const p of args.paths) {
     if (p === '-' || !loaded.skipped.length) continue;
@@ -48,7 +52,7 @@ export async function runChecks(args: CheckArgs, io: CliIo, onProgress?: (done: 
       fixedConfig = loadConfig(path.resolve(io.cwd, args.config));
     } catch (e) {
       errors.push({ path: args.config, message: configMessage(e) });
-      return { results: [], errors, skipped: loaded.skipped, notes, options: [] };
+      return { results: [], errors, skipped: loaded.skipped, warnings, notes, options: [] };
     }
   }
   const configOf = (r: LoadedReport): Config | null => {
@@ -91,15 +95,19 @@ export async function runChecks(args: CheckArgs, io: CliIo, onProgress?: (done: 
       prev = configPrevious.get(cfg.previousReport) ?? null;
     }
     const opts: CheckOptions = { rules, previous: prev ? { model: prev.model, uri: prev.abs ?? prev.display } : null };
-    if (cfg) notes.push(`${r.display}: config ${displayPath(cfg.file, io.cwd)}`);
-    notes.push(`${r.display}: encoding ${describeDecoding(r)}`);
-    if (prev) notes.push(`${r.display}: carry-over from ${prev.display}`);
+    if (cfg) notes.push({ zh: `${r.display}：配置 ${displayPath(cfg.file, io.cwd)}`, en: `${r.display}: config ${displayPath(cfg.file, io.cwd)}` });
+    if (cfg && !warned.has(cfg.file)) {
+      warned.add(cfg.file);
+      warnings.push(...cfg.warnings);
+    }
+    notes.push({ zh: `${r.display}：编码 ${describeDecoding(r)}`, en: `${r.display}: encoding ${describeDecoding(r)}` });
+    if (prev) notes.push({ zh: `${r.display}：上年报告 ${prev.display}`, en: `${r.display}: carry-over from ${prev.display}` });
     const findings = checkModel(r.model, opts);
     results.push({ display: r.display, abs: r.abs, text: r.text, encoding: r.encoding, invalid: r.invalid, model: r.model, findings, lines: new LineIndex(r.text), previous: prev?.display ?? null });
     options.push(opts);
     onProgress?.(i + 1, total);
   });
-  return { results, errors, skipped: loaded.skipped, notes, options };
+  return { results, errors, skipped: loaded.skipped, warnings, notes, options };
 }
 
 function loadPrevious(abs: string, io: CliIo, errors: InputError[]): LoadedReport | null {

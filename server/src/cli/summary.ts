@@ -1,6 +1,7 @@
 // `nianbao summary`: one row per report.
 
-import { CHINESE_NUMERALS, type Locale } from '../engine';
+import { CHINESE_NUMERALS, localize, type Locale } from '../engine';
+import type { InputError } from './inputs';
 import { width } from './formatters/stylish';
 import { countFindings, type FileResult } from './results';
 
@@ -46,8 +47,18 @@ function carryText(row: SummaryRow, lang: Locale): string {
   return zh ? `一致（${row.previous}）` : `ok (${row.previous})`;
 }
 
-export function formatSummary(rows: SummaryRow[], format: 'table' | 'csv' | 'json', lang: Locale): string {
-  if (format === 'json') return JSON.stringify({ version: 1, reports: rows }, null, 2) + '\n';
+/** Inputs that are not rows: could not be checked (listed with their message), skipped as not reports (counted). */
+export interface NotSummarised {
+  errors: InputError[];
+  skipped: number;
+}
+
+/** Excel reads a CSV file as the local code page unless it starts with a UTF-8 BOM. */
+export const CSV_BOM = '\ufeff';
+
+export function formatSummary(rows: SummaryRow[], format: 'table' | 'csv' | 'json', lang: Locale, not: NotSummarised = { errors: [], skipped: 0 }): string {
+  const failed = not.errors.map((e) => ({ path: e.path, error: localize(e.message, lang) }));
+  if (format === 'json') return JSON.stringify({ version: 1, reports: rows, errors: failed, skipped: not.skipped }, null, 2) + '\n';
   const zh = lang !== 'en';
   const header = zh
     ? ['文件', '发布机关', '年度', '模板', '部分', '错误', '警告', '上年结转']
@@ -64,8 +75,9 @@ export function formatSummary(rows: SummaryRow[], format: 'table' | 'csv' | 'jso
   ]);
   if (format === 'csv') {
     const esc = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-    const csvHeader = ['path', 'agency', 'year', 'template', 'sections', 'errors', 'warnings', 'carry_over'];
-    return [csvHeader, ...body].map((r) => r.map(esc).join(',')).join('\n') + '\n';
+    const csvHeader = ['path', 'agency', 'year', 'template', 'sections', 'errors', 'warnings', 'carry_over', 'error'];
+    const failedRows = failed.map((f) => [f.path, '', '', '', '', '', '', '', f.error]);
+    return CSV_BOM + [csvHeader, ...body.map((r) => [...r, '']), ...failedRows].map((r) => r.map(esc).join(',')).join('\n') + '\n';
   }
   const all = [header, ...body];
   const widths = header.map((_, i) => Math.max(...all.map((r) => width(r[i]!))));
@@ -80,6 +92,10 @@ export function formatSummary(rows: SummaryRow[], format: 'table' | 'csv' | 'jso
       .trimEnd();
   const sep = widths.map((w) => '-'.repeat(w)).join('  ');
   const totals = rows.reduce((a, r) => ({ e: a.e + r.errors, w: a.w + r.warnings }), { e: 0, w: 0 });
-  const foot = zh ? `共 ${rows.length} 份报告，错误 ${totals.e} 个，警告 ${totals.w} 个` : `${rows.length} report(s), ${totals.e} error(s), ${totals.w} warning(s)`;
-  return [line(header), sep, ...body.map(line), '', foot].join('\n') + '\n';
+  const foot = [
+    zh ? `共 ${rows.length} 份报告，错误 ${totals.e} 个，警告 ${totals.w} 个` : `${rows.length} report(s), ${totals.e} error(s), ${totals.w} warning(s)`,
+    ...(failed.length ? [zh ? `${failed.length} 个输入无法检查：` : `${failed.length} input(s) could not be checked:`, ...failed.map((f) => `  ${f.path}${zh ? '：' : ': '}${f.error}`)] : []),
+    ...(not.skipped ? [zh ? `跳过 ${not.skipped} 个不是年度报告的文件（-v 列出）` : `${not.skipped} file(s) skipped as not annual reports (-v lists them)`] : []),
+  ];
+  return [line(header), sep, ...body.map(line), '', ...foot].join('\n') + '\n';
 }

@@ -71,7 +71,7 @@ export function scanUtf8(b: Uint8Array): { multibyte: number; invalid: number } 
       i++;
       continue;
     }
-    let need = 0;
+    let need: number;
     let lo = 0x80;
     let hi = 0xbf;
     if (c >= 0xc2 && c <= 0xdf) need = 1;

@@ -43,7 +43,8 @@ test('summary: table output aligns columns and ends with totals', async () => {
 test('summary: csv with a header row and quoted fields', async () => {
   const dir = tempDir({ 'a,b.txt': fixture('clean-2021.txt') });
   const r = await run(['summary', '--format', 'csv'], { cwd: dir });
-  assert.deepEqual(r.stdout.trim().split('\n'), ['path,agency,year,template,sections,errors,warnings,carry_over', '"a,b.txt",某某局,2021,F2021,1 2 3 4 5 6,0,0,']);
+  assert.ok(r.stdout.startsWith('\ufeff'), 'a UTF-8 BOM, so that Excel reads the Chinese');
+  assert.deepEqual(r.stdout.slice(1).trim().split('\n'), ['path,agency,year,template,sections,errors,warnings,carry_over,error', '"a,b.txt",某某局,2021,F2021,1 2 3 4 5 6,0,0,,']);
 });
 
 test('summary: a progress bar on stderr only when stderr is a TTY and there are many files', async () => {
@@ -94,12 +95,12 @@ test('new -o writes the file, and refuses to overwrite without --force', async (
   assert.equal((await run(['new', '--year', '2021', '--agency', '某某局', '-o', 'r.md', '--force'], { cwd: dir })).code, 0);
 });
 
-test('new: the written report checks with exit 0', async () => {
+test('new: the written report checks with exit 0 (its placeholders are warnings)', async () => {
   const dir = tempDir();
   await run(['new', '--year', '2024', '--agency', '某某县人民政府办公室', '-o', 'r.txt'], { cwd: dir });
   const r = await run(['check', 'r.txt', '--format', 'json'], { cwd: dir });
   assert.equal(r.code, 0);
-  assert.ok(json(r).files[0].findings.every((f: any) => f.severity === 'info' || f.severity === 'hint'));
+  assert.ok(json(r).files[0].findings.every((f: any) => f.severity === 'info' || f.severity === 'hint' || f.code === 'placeholder'));
   assert.deepEqual(check(fs.readFileSync(path.join(dir, 'r.txt'), 'utf-8')).model.title!.agency, '某某县人民政府办公室');
 });
 
@@ -124,4 +125,35 @@ test('new for a year before any template (2018) is a one-line usage error', asyn
   const r = await run(['new', '--year', '2018', '--agency', '某某局', '--lang', 'en']);
   assert.equal(r.code, 2);
   assert.equal(r.stderr, 'nianbao: no report template before 2019 (got 2018)\n');
+});
+
+test('summary -o FILE writes every format to the file, not to stdout', async () => {
+  for (const format of ['table', 'csv', 'json', 'html']) {
+    const dir = tempDir({ 'a.txt': fixture('clean-2021.txt') });
+    const r = await run(['summary', '.', '--format', format, '-o', 'out'], { cwd: dir });
+    assert.equal(r.code, 0, format);
+    assert.equal(r.stdout, '', format);
+    assert.match(fs.readFileSync(path.join(dir, 'out'), 'utf-8'), /某某局/, format);
+  }
+});
+
+test('summary --help lists every format and -o', async () => {
+  const help = (await run(['summary', '--help'])).stdout;
+  assert.match(help, /table\|csv\|json\|html/);
+  assert.match(help, /-o, --output FILE/);
+});
+
+test('a path that cannot be written is a clean, localised message with exit 2, never a Node error', async () => {
+  const dir = tempDir({ 'a.txt': fixture('clean-2021.txt') });
+  const html = await run(['summary', '.', '--format', 'html', '-o', '/nonexistent/d/x.html'], { cwd: dir });
+  assert.deepEqual([html.code, html.stderr], [2, 'nianbao: /nonexistent/d/x.html：所在文件夹不存在\n']);
+  const folder = await run(['new', '--year', '2024', '--agency', '某某局', '-o', '.', '--force', '--lang', 'en'], { cwd: dir });
+  assert.deepEqual([folder.code, folder.stderr], [2, 'nianbao: .: is a folder, not a file\n']);
+});
+
+test('an unknown option is reported in the chosen language, without Node’s own text', async () => {
+  const zh = await run(['check', '--frobnicate']);
+  assert.deepEqual([zh.code, zh.stderr], [2, 'nianbao: 没有选项 --frobnicate\nnianbao --help 查看用法\n']);
+  const en = await run(['check', '--format', '--lang', 'en']);
+  assert.match(en.stderr, /^nianbao: (option --format needs a value|--format must be one of)/);
 });

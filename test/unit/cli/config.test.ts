@@ -75,7 +75,7 @@ test('previousReport "auto" finds last year’s report of the same body in the r
     'r/2020.txt': fixture('pair/report-2020.txt'),
     'r/2021.txt': fixture('pair/report-2021.txt'),
   });
-  const r = await run(['check', 'r/2021.txt', '--format', 'json', '--verbose'], { cwd: dir });
+  const r = await run(['check', 'r/2021.txt', '--format', 'json', '--verbose', '--lang', 'en'], { cwd: dir });
   assert.ok(codes(json(r)).includes('warning:carry-over'));
   assert.match(r.stderr, /r\/2021\.txt: carry-over from r\/2020\.txt/);
 });
@@ -84,4 +84,12 @@ test('without previousReport "auto", a report named alone is not paired with its
   const dir = tempDir({ 'r/2020.txt': fixture('pair/report-2020.txt'), 'r/2021.txt': fixture('pair/report-2021.txt') });
   const out = json(await run(['check', 'r/2021.txt', '--format', 'json'], { cwd: dir }));
   assert.ok(!codes(out).includes('warning:carry-over'));
+});
+
+test('an unknown key or rule code in .nianbaorc.json is a warning on stderr, not silently accepted', async () => {
+  const dir = tempDir({ '.nianbaorc.json': JSON.stringify({ rule: { 'cell-blank': 'off' }, rules: { 'row-totl': 'off' } }), 'a.txt': fixture('clean-2021.txt') });
+  const r = await run(['check', 'a.txt', '--lang', 'en'], { cwd: dir });
+  assert.equal(r.code, 0);
+  assert.match(r.stderr, /\.nianbaorc\.json: unknown key "rule" ignored/);
+  assert.match(r.stderr, /\.nianbaorc\.json: unknown rule "row-totl" ignored/);
 });

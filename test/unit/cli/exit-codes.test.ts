@@ -34,7 +34,7 @@ test('a path that does not exist exits 2 with a one-line message, and other file
   assert.equal(r.code, 2, 'I/O error wins over findings');
   assert.equal(r.stderr.trim().split('\n').length, 1);
   assert.match(r.stderr, /missing\.txt: no such file or folder/);
-  assert.deepEqual(JSON.parse(r.stdout).files.map((f: any) => f.path), ['a.txt']);
+  assert.deepEqual(JSON.parse(r.stdout).files.map((f: any) => [f.path, f.error ?? null]), [['a.txt', null], ['missing.txt', 'no such file or folder']], 'every input is listed');
 });
 
 test('a binary file gets a one-line message and exit 2', async () => {
@@ -68,7 +68,7 @@ test('an unknown option is a usage error: exit 2', async () => {
 });
 
 test('an invalid --rule value is a usage error: exit 2', async () => {
-  const r = await run(['check', '--rule', 'row-total=fatal']);
+  const r = await run(['check', '--rule', 'row-total=fatal', '--lang', 'en']);
   assert.equal(r.code, 2);
   assert.match(r.stderr, /--rule expects code=off\|hint\|info\|warning\|error/);
 });
@@ -78,7 +78,7 @@ test('an unknown command is a usage error: exit 2', async () => {
 });
 
 test('--rule with an unknown code is a usage error naming it', async () => {
-  const r = await run(['check', '--rule', 'row-totl=off']);
+  const r = await run(['check', '--rule', 'row-totl=off', '--lang', 'en']);
   assert.equal(r.code, 2);
   assert.match(r.stderr, /unknown rule "row-totl"/);
 });

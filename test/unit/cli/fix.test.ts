@@ -78,3 +78,21 @@ test('--fix does not write a file whose bytes would not survive the round trip (
   assert.match(r.stderr, /a\.txt: fixes not written: .*1 invalid gb18030 byte sequence/);
   assert.deepEqual(fs.readFileSync(path.join(dir, 'a.txt')), bytes);
 });
+
+test('--fix says per file what it fixed and what is left', async () => {
+  const dir = tempDir({ 'a.txt': ERRORS });
+  const r = await run(['check', 'a.txt', '--fix', '--lang', 'en', '--format', 'json'], { cwd: dir });
+  assert.match(r.stderr, /^nianbao: a\.txt: fixed \d+ \(.*section-numbering ×1.*row-total ×1.*\); nothing left$/m);
+  const zh = await run(['check', 'a.txt', '--fix'], { cwd: tempDir({ 'a.txt': ERRORS }) });
+  assert.match(zh.stderr, /a\.txt：已修复 \d+ 处（.*section-numbering 1 处/);
+});
+
+test('--fix refuses a read-only file with a message and leaves it unchanged (exit 2)', async () => {
+  const dir = tempDir({ 'a.txt': ERRORS });
+  fs.chmodSync(path.join(dir, 'a.txt'), 0o444);
+  const r = await run(['check', 'a.txt', '--fix', '--lang', 'en'], { cwd: dir });
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /a\.txt: fixes not written: the file is read-only/);
+  assert.equal(fs.readFileSync(path.join(dir, 'a.txt'), 'utf-8'), ERRORS);
+  assert.equal(fs.statSync(path.join(dir, 'a.txt')).mode & 0o777, 0o444);
+});

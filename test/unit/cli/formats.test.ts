@@ -176,3 +176,12 @@ test('sarif: unreadable inputs are tool notifications and the invocation is mark
   assert.equal(inv.toolExecutionNotifications[0].locations[0].physicalLocation.artifactLocation.uri, 'gone.txt');
   assert.equal(r.code, 2);
 });
+
+test('SARIF: files below the working folder are relative to SRCROOT; files outside it are file:// URIs', async () => {
+  const { pathToFileURL } = await import('node:url');
+  const inside = tempDir({ 'a.txt': fixture('errors-2021.txt') });
+  const outside = tempDir({ 'b.txt': fixture('errors-2021.txt') });
+  const run0 = JSON.parse((await run(['check', 'a.txt', `${outside}/b.txt`, '--format', 'sarif'], { cwd: inside })).stdout).runs[0];
+  assert.deepEqual(run0.artifacts.map((a: any) => a.location), [{ uri: 'a.txt', uriBaseId: 'SRCROOT' }, { uri: pathToFileURL(`${outside}/b.txt`).href }]);
+  assert.equal(run0.originalUriBaseIds.SRCROOT.uri, pathToFileURL(inside).href + '/');
+});

@@ -29,7 +29,7 @@ test('reports of different bodies are not paired', async () => {
 
 test('--previous names last year’s report explicitly', async () => {
   const dir = tempDir({ 'old/last.txt': Y2020, '2021.txt': Y2021 });
-  const r = await run(['check', '2021.txt', '--previous', 'old/last.txt', '--format', 'json', '--verbose'], { cwd: dir });
+  const r = await run(['check', '2021.txt', '--previous', 'old/last.txt', '--format', 'json', '--verbose', '--lang', 'en'], { cwd: dir });
   assert.equal(carry(json(r).files[0]).length, 2);
   assert.match(r.stderr, /2021\.txt: carry-over from old\/last\.txt/);
 });

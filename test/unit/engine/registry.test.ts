@@ -14,6 +14,8 @@ const SPEC_CODES = [
   'column-balance', 'review-total', 'litigation-total', 'stock-flow', 'cell-value', 'cell-blank', 'total-blank',
   'fee-precision', 'fee-magnitude', 'fee-statement', 'narrative-mismatch', 'carry-over', 'year-mismatch',
   'publish-date', 'basis-citation',
+  // Added beyond spec §9: unfilled placeholders and text that is not text (issue #18).
+  'placeholder', 'invalid-character',
 ];
 
 test('every code of spec §9 has exactly one registered rule', () => {

@@ -68,6 +68,8 @@ export const FIXTURES: Record<string, RuleFixture> = {
   'fee-precision': { fails: replaced('144.4399', '144.43991'), nearMiss: clean },
   'fee-magnitude': { fails: replaced('144.4399', '60585'), nearMiss: replaced('144.4399', '9999.5') },
   'fee-statement': { fails: () => report({ six: '无。' }), nearMiss: clean },
+  placeholder: { fails: () => report({ six: '（待填写：本年度收取信息处理费的情况。）' }), nearMiss: () => report({ six: '本年度未收取信息处理费（待遇保障情况见附件）。' }) },
+  'invalid-character': { fails: replaced('已全部办结。', '已全部办结。\ufffd'), nearMiss: replaced('已全部办结。', '已全部办结。\u3000') },
   'narrative-mismatch': {
     fails: () => report({ narrative: '全年共收到政府信息公开申请25件，均已办结。' }),
     nearMiss: () => report({ narrative: '全年共收到来信25件，办结25件。政府信箱留言12件。' }),

@@ -20,7 +20,7 @@ const cellOf = (v: TableGridView, id: 'T2' | 'T3' | 'T4', row: string, col: stri
 function headerWidths(rows: HeaderCell[][]): number[] {
   const carry: number[] = []; // per row index: columns taken by rowspans from above
   return rows.map((row, i) => {
-    let w = (carry[i] ?? 0) + row.reduce((n, h) => n + h.colspan, 0);
+    const w = (carry[i] ?? 0) + row.reduce((n, h) => n + h.colspan, 0);
     for (const h of row) for (let k = 1; k < h.rowspan; k++) carry[i + k] = (carry[i + k] ?? 0) + h.colspan;
     return w;
   });

@@ -1,6 +1,8 @@
 // SARIF 2.1.0: one run, rule metadata from the engine's rule registry, columns in UTF-16
 // code units (SARIF's default columnKind), 1-based lines and columns.
 
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { docsUrl, localize, rules as registry, type Finding, type Locale, type Severity } from '../../engine';
 import { isFixable } from '../fixer';
 import type { InputError } from '../inputs';
@@ -9,7 +11,8 @@ import { VERSION } from '../version';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 
-export function formatSarif(results: FileResult[], lang: Locale, inputErrors: InputError[] = []): string {
+export function formatSarif(results: FileResult[], lang: Locale, inputErrors: InputError[] = [], cwd = process.cwd()): string {
+  const uriOf = (r: { display: string; abs: string | null }) => artifactLocation(r, cwd);
   const ruleIndex = new Map<string, number>();
   const rules = registry.map((r, i) => {
     ruleIndex.set(r.code, i);
@@ -39,7 +42,9 @@ export function formatSarif(results: FileResult[], lang: Locale, inputErrors: In
         });
       }
 
-  const artifacts = results.map((r) => ({ location: { uri: uriOf(r) }, encoding: r.encoding.replace('-bom', '').toUpperCase() }));
+  const artifacts: Record<string, unknown>[] = results.map((r) => ({ location: uriOf(r), encoding: r.encoding.replace('-bom', '').toUpperCase() }));
+  // Inputs that could not be checked are artifacts too (every input appears in the log).
+  const errorIndex = inputErrors.map((e) => artifacts.push({ location: uriOf({ display: e.path, abs: e.path === '<stdin>' ? null : path.resolve(cwd, e.path) }) }) - 1);
   const out = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -59,26 +64,28 @@ export function formatSarif(results: FileResult[], lang: Locale, inputErrors: In
           {
             // false when some input could not be read (exit code 2); each is a notification.
             executionSuccessful: inputErrors.length === 0,
-            toolExecutionNotifications: inputErrors.map((e) => ({
+            toolExecutionNotifications: inputErrors.map((e, i) => ({
               level: 'error',
               message: { text: localize(e.message, lang) },
-              locations: [{ physicalLocation: { artifactLocation: { uri: e.path.split('/').map(encodeURIComponent).join('/') } } }],
+              locations: [{ physicalLocation: { artifactLocation: { ...uriOf({ display: e.path, abs: e.path === '<stdin>' ? null : path.resolve(cwd, e.path) }), index: errorIndex[i] } } }],
             })),
           },
         ],
+        // Relative artifact URIs are relative to the folder the command ran in.
+        originalUriBaseIds: { SRCROOT: { uri: pathToFileURL(cwd.endsWith(path.sep) ? cwd : cwd + path.sep).href } },
         columnKind: 'utf16CodeUnits',
         artifacts,
-        results: results.flatMap((r, fileIndex) => r.findings.map((f) => result(r, fileIndex, f, ruleIndex.get(f.code)!, lang))),
+        results: results.flatMap((r, fileIndex) => r.findings.map((f) => result(r, uriOf(r), fileIndex, f, ruleIndex.get(f.code)!, lang))),
       },
     ],
   };
   return JSON.stringify(out, null, 2) + '\n';
 }
 
-function result(r: FileResult, fileIndex: number, f: Finding, ruleIndex: number, lang: Locale) {
-  const loc = (span: { start: number; end: number }, uri = uriOf(r), index: number | undefined = fileIndex) => ({
+function result(r: FileResult, where: ArtifactLocation, fileIndex: number, f: Finding, ruleIndex: number, lang: Locale) {
+  const loc = (span: { start: number; end: number }) => ({
     physicalLocation: {
-      artifactLocation: index === undefined ? { uri } : { uri, index },
+      artifactLocation: { ...where, index: fileIndex },
       region: region(r, span),
     },
   });
@@ -100,7 +107,7 @@ function result(r: FileResult, fileIndex: number, f: Finding, ruleIndex: number,
       description: { text: localize(x.title, lang) },
       artifactChanges: [
         {
-          artifactLocation: { uri: uriOf(r), index: fileIndex },
+          artifactLocation: { ...where, index: fileIndex },
           replacements: x.edits.map((e) => ({ deletedRegion: region(r, e.span), insertedContent: { text: e.newText } })),
         },
       ],
@@ -114,8 +121,17 @@ function region(r: FileResult, span: { start: number; end: number }) {
   return { startLine: s.line + 1, startColumn: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 };
 }
 
-function uriOf(r: FileResult): string {
-  return r.display.split('/').map(encodeURIComponent).join('/');
+interface ArtifactLocation {
+  uri: string;
+  uriBaseId?: string;
+}
+
+/** Below the working folder: a relative URI against SRCROOT; elsewhere: an absolute file:// URI. */
+function artifactLocation(r: { display: string; abs: string | null }, cwd: string): ArtifactLocation {
+  if (r.abs === null) return { uri: encodeURIComponent(r.display) };
+  const rel = path.relative(cwd, r.abs);
+  if (rel && !rel.startsWith('..') && !path.isAbsolute(rel)) return { uri: rel.split(path.sep).map(encodeURIComponent).join('/'), uriBaseId: 'SRCROOT' };
+  return { uri: pathToFileURL(r.abs).href };
 }
 
 function camel(code: string): string {

@@ -7,7 +7,13 @@ import { countFindings, type FileResult } from '../results';
 
 const C = { red: 31, yellow: 33, cyan: 36, gray: 90, bold: 1, underline: 4 } as const;
 
-export function formatStylish(results: FileResult[], lang: Locale, color: boolean): string {
+/** Inputs not in `results`: could not be checked (also on stderr), or skipped as not reports. */
+export interface Unchecked {
+  unreadable: number;
+  skipped: number;
+}
+
+export function formatStylish(results: FileResult[], lang: Locale, color: boolean, unchecked: Unchecked = { unreadable: 0, skipped: 0 }): string {
   const paint = (code: number, s: string) => (color ? `\u001b[${code}m${s}\u001b[0m` : s);
   const zh = lang !== 'en';
   const sevName = (s: string) => (zh ? { error: '错误', warning: '警告', info: '提示', hint: '建议' }[s]! : s);
@@ -34,13 +40,23 @@ export function formatStylish(results: FileResult[], lang: Locale, color: boolea
     fixable += r.findings.filter(isFixable).length;
   }
   const n = total.errors + total.warnings + total.infos + total.hints;
-  if (n === 0) return '';
+  const notChecked = uncheckedLine(unchecked, zh);
+  if (n === 0) return notChecked ? notChecked + '\n' : '';
   const line = zh
     ? `✖ ${n} 个问题（${total.errors} 个错误，${total.warnings} 个警告，${total.infos} 个提示，${total.hints} 个建议）`
     : `✖ ${n} problem${n === 1 ? '' : 's'} (${total.errors} error${total.errors === 1 ? '' : 's'}, ${total.warnings} warning${total.warnings === 1 ? '' : 's'}, ${total.infos} info, ${total.hints} hint${total.hints === 1 ? '' : 's'})`;
   out.push(paint(C.bold, paint(total.errors ? C.red : total.warnings ? C.yellow : C.cyan, line)));
   if (fixable) out.push(zh ? `  其中 ${fixable} 个可用 --fix 自动修复。` : `  ${fixable} of them can be fixed with --fix.`);
+  if (notChecked) out.push(notChecked);
   return out.join('\n') + '\n';
+}
+
+/** The footer's account of inputs that were not checked (a clean run still says so). */
+function uncheckedLine(u: Unchecked, zh: boolean): string {
+  const parts: string[] = [];
+  if (u.unreadable) parts.push(zh ? `${u.unreadable} 个输入无法检查（原因见标准错误输出）` : `${u.unreadable} input${u.unreadable === 1 ? '' : 's'} could not be checked (see stderr)`);
+  if (u.skipped) parts.push(zh ? `跳过 ${u.skipped} 个不是年度报告的文件（-v 列出）` : `${u.skipped} file${u.skipped === 1 ? '' : 's'} skipped as not annual reports (-v lists them)`);
+  return parts.length ? `  ${parts.join(zh ? '；' : '; ')}` : '';
 }
 
 /** Display width: East Asian wide and fullwidth characters take two columns. */

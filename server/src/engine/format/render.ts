@@ -1,8 +1,10 @@
 // A complete blank report (title, the six sections, every table of the year's template with
 // empty cells; table 4's single data row is written as 0s), rendered from the format data (sections.ts, templates.ts). Pure: used by
 // `nianbao new` and the editor's "new report" command. A rendered report parses back with
-// every table read and checks without findings at warning or error level.
+// every table read and checks without findings at warning or error level other than its
+// placeholders (`placeholder`: they are there to be replaced).
 
+import { placeholder } from './placeholders';
 import { CHINESE_NUMERALS, SECTIONS } from './sections';
 import { T3_HEADER, T4_GROUP_SIZE, T4_GROUPS, TEMPLATES, type TemplateName } from './templates';
 
@@ -41,10 +43,10 @@ export function renderBlankReport(opts: BlankReportOptions): string {
   const prose: Record<number, string[]> = {
     1: [
       `本报告根据《中华人民共和国政府信息公开条例》和${BASIS[tpl.id]}要求编制。本报告中所列数据的统计期限自${year}年1月1日起至${year}年12月31日止。`,
-      '（待填写：主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障等情况。）',
+      placeholder('主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障等情况。'),
     ],
-    5: ['（待填写：存在的主要问题及改进情况。）'],
-    6: [tpl.id === 'F2021' ? '（待填写：本年度收取信息处理费的情况。）' : '（待填写）'],
+    5: [placeholder('存在的主要问题及改进情况。')],
+    6: [tpl.id === 'F2021' ? placeholder('本年度收取信息处理费的情况。') : placeholder()],
   };
 
   const blocks: string[] = [`${agency}${year}年政府信息公开工作年度报告`];

@@ -52,5 +52,5 @@ export function numeralValue(s: string): number | null {
 
 /** Text reduced for fuzzy comparison: no spaces, no punctuation, ASCII/Chinese unified. */
 export function squash(s: string): string {
-  return s.replace(/[\s、,，.．。:：;；“”"'‘’()（）《》〈〉\[\]【】\-—_·]/g, '');
+  return s.replace(/[\s、,，.．。:：;；“”"'‘’()（）《》〈〉[\]【】\-—_·]/g, '');
 }

@@ -543,7 +543,7 @@ function readT2(nt: NormalizedText, from: number, to: number, firstLine: number)
       f.values = glued.values;
     }
     const filled = fillEmptyLines(f.values, n, true);
-    let v = filled.slice();
+    const v = filled.slice();
     while (v.length > n && v[v.length - 1]!.kind === 'blank') v.pop();
     while (v.length > n && v[0]!.kind === 'blank') v.shift();
     const labelSpan = toSpan(nt, f.label);

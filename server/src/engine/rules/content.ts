@@ -3,6 +3,7 @@
 // (EQ-X-CARRY). Prose rules are deliberately conservative: a number is only compared when
 // the sentence is clearly about 政府信息公开申请 and the number maps to exactly one cell.
 
+import { PLACEHOLDER_RE } from '../format/placeholders';
 import { TEMPLATES } from '../format/templates';
 import { columnName } from '../format/vocabulary';
 import type { Cell, ReportModel, Span } from '../model';
@@ -169,7 +170,8 @@ export const feeStatement: Rule = {
     const six = model.sections.find((s) => s.heading.index === 6 && s.heading.titleMatch !== 'none');
     if (!six) return;
     // From the end of the title: a one-line export may carry the body on the heading line.
-    const body = model.text.slice(six.heading.title.span.end, six.span.end);
+    // A placeholder that mentions the fee (`（待填写：…信息处理费…）`) is not a statement.
+    const body = model.text.slice(six.heading.title.span.end, six.span.end).replace(PLACEHOLDER_RE, '');
     if (/处理费|收费/.test(body)) return;
     report({
       code: 'fee-statement',
@@ -262,7 +264,7 @@ export const basisCitation: Rule = {
     if (!model.year) return;
     const Y = model.year.value;
     const n = nt(model);
-    const wrong = Y >= 2021 ? /国办公开办函\s*[〔\[(]\s*2019\s*[〕\])]\s*60\s*号/ : Y >= 2019 ? /国办公开办函\s*[〔\[(]\s*2021\s*[〕\])]\s*30\s*号/ : null;
+    const wrong = Y >= 2021 ? /国办公开办函\s*[〔[(]\s*2019\s*[〕\])]\s*60\s*号/ : Y >= 2019 ? /国办公开办函\s*[〔[(]\s*2021\s*[〕\])]\s*30\s*号/ : null;
     if (!wrong) return;
     const m = wrong.exec(n.text);
     if (!m) return;

@@ -5,6 +5,7 @@ import { columnBalance, litigationTotal, resultTotal, reviewTotal, rowTotal, tot
 import { cellBlank, cellValue, feeMagnitude, feePrecision, labelVariant, rowMissing, stockFlow, tableUnreadable, templateVersion } from './cells';
 import { basisCitation, carryOver, feeStatement, narrativeMismatch, publishDate, yearMismatch } from './content';
 import { sectionDuplicate, sectionMissing, sectionNumbering, sectionOrder, sectionTitle, tableMissing, titlePosition } from './structure';
+import { invalidCharacter, placeholderLeft } from './text';
 import type { Rule } from './types';
 
 export const rules: Rule[] = [
@@ -36,6 +37,8 @@ export const rules: Rule[] = [
   yearMismatch,
   publishDate,
   basisCitation,
+  placeholderLeft,
+  invalidCharacter,
 ];
 
 export function ruleByCode(code: string): Rule | undefined {

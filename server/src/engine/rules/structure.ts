@@ -1,6 +1,7 @@
 // Structure rules (spec §1.2, SEC-1…SEC-5): the six sections, their order, numbering,
 // titles, the report title, and the tables each section must hold.
 
+import { placeholder } from '../format/placeholders';
 import { CHINESE_NUMERALS, SECTIONS } from '../format/sections';
 import type { Fix } from '../findings';
 import type { ReportModel, Section, Span } from '../model';
@@ -71,8 +72,8 @@ export const sectionMissing: Rule = {
       if (present.has(def.index)) continue;
       const at = insertionPoint(model, def.index);
       const nl = eol(model.text);
-      const placeholder = def.index === 6 ? '本年度未收取信息处理费。' : '（待填写）';
-      const block = `${heading(def.index)}${nl}${placeholder}${nl}`;
+      const body = def.index === 6 ? '本年度未收取信息处理费。' : placeholder();
+      const block = `${heading(def.index)}${nl}${body}${nl}`;
       const newText = at.atEnd && at.offset > 0 && !/[\r\n]$/.test(model.text) ? nl + block : block;
       const fix: Fix = {
         title: { zh: `插入“${heading(def.index)}”`, en: `Insert “${heading(def.index)}”` },
