@@ -7,10 +7,11 @@
 // 4. through LSP: dist/server.js --stdio, keystroke → diagnostics latency (pull and push),
 //    open → first diagnostics, server RSS after open and after 1000 edits;
 // 5. package and bundle sizes.
-// Prints a table and writes bench/results.json.
+// Prints a table and writes .cache/bench/results.json (untracked: numbers belong to the
+// machine that measured them); `npm run bench -- --save` updates the tracked bench/results.json.
 
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
 import { lint as markdownlint } from 'markdownlint/sync';
@@ -193,5 +194,7 @@ const results = {
   lsp,
   package: pkg,
 };
-writeFileSync(join(ROOT, quick ? 'bench/results.local.json' : 'bench/results.json'), JSON.stringify(results, null, 2) + '\n');
-console.log(`\nwrote ${quick ? 'bench/results.local.json' : 'bench/results.json'}`);
+const out = process.argv.includes('--save') && !quick ? 'bench/results.json' : quick ? '.cache/bench/results.quick.json' : '.cache/bench/results.json';
+mkdirSync(join(ROOT, '.cache/bench'), { recursive: true });
+writeFileSync(join(ROOT, out), JSON.stringify(results, null, 2) + '\n');
+console.log(`\nwrote ${out}`);
