@@ -1,11 +1,12 @@
 // Renders table 3 and table 4 of a report in each layout real exports produce, around a
 // fixed frame (title, sections). Used by layout tests and round-trip properties.
 
+import { markupT3, markupT4 } from './layouts-markup.ts';
 import { renderPdfText } from './layouts-pdf.ts';
 import { T3_ROWS, type Cells } from './reports.ts';
 
-export type Layout = 'tsv' | 'cell-per-line' | 'blank-separated' | 'space' | 'markdown' | 'markdown-ocr' | 'pipe-per-line' | 'flattened' | 'paragraph-cells' | 'word-text' | 'pdf-layout' | 'pdf-raw';
-export const LAYOUTS: Layout[] = ['tsv', 'cell-per-line', 'blank-separated', 'space', 'markdown', 'markdown-ocr', 'pipe-per-line', 'flattened', 'paragraph-cells', 'word-text', 'pdf-layout', 'pdf-raw'];
+export type Layout = 'tsv' | 'cell-per-line' | 'blank-separated' | 'space' | 'markdown' | 'markdown-ocr' | 'pipe-per-line' | 'flattened' | 'paragraph-cells' | 'word-text' | 'pdf-layout' | 'pdf-raw' | 'html-table' | 'markdown-pandoc';
+export const LAYOUTS: Layout[] = ['tsv', 'cell-per-line', 'blank-separated', 'space', 'markdown', 'markdown-ocr', 'pipe-per-line', 'flattened', 'paragraph-cells', 'word-text', 'pdf-layout', 'pdf-raw', 'html-table', 'markdown-pandoc'];
 /** Layouts that cannot show an empty cell (a PDF's text loses it), or not every one: in a
  *  word processor's text a row of empty cells is empty lines like the merged label cells
  *  that start the next row (its own property below). */
@@ -80,6 +81,10 @@ function t3Lines(layout: Layout, t3: Record<string, Cells>): string[] {
       out.push(note);
       for (const [id, label] of T3_ROWS) out.push(`${bare(label)}${t3[id]!.map(cell).join('')}`);
       break;
+    case 'html-table':
+    case 'markdown-pandoc':
+      out.push(...markupT3(layout, t3));
+      break;
     case 'word-text':
       // A word processor's plain-text export: every cell paragraph a line, no separators; a
       // cell merged with the one above (vMerge) an empty line, an empty cell an empty line.
@@ -115,6 +120,9 @@ function t4Lines(layout: Layout, t4: Cells): string[] {
       return [...head, t4.map(cell).join(''), ''];
     case 'word-text':
       return [...head.flatMap((h) => h.split(' ')), ...t4.map(cell)];
+    case 'html-table':
+    case 'markdown-pandoc':
+      return markupT4(layout, t4);
     case 'paragraph-cells':
       return [
         ...paragraphCellRows([

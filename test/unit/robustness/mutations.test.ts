@@ -159,6 +159,9 @@ test('long adversarial lines are handled in linear time (finishes; no timing ass
     renderReport().replace(/\n/g, ' '),
     '[bookmark:'.repeat(20000),
     '本列数据的勾稽关系' + '\t0'.repeat(50000),
+    '<table>' + '<td '.repeat(50000),
+    '<table><tr>' + '<td colspan="1000" rowspan="1000">'.repeat(2000) + '</table>',
+    '<table>'.repeat(20000) + '</table>',
   ];
   for (const text of inputs) assertWellFormed(text, check(text).findings);
 });

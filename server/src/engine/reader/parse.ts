@@ -4,6 +4,7 @@
 
 import type { ReportModel } from '../model';
 import { blankPageChrome } from '../text/chrome';
+import { htmlTablesAsRows } from './layouts/html-tables';
 import { normalize, type NormalizedText } from '../text/normalize';
 import { rememberNormalized } from '../text/normalized';
 import { detectTemplate, findTitle, findYear } from './meta';
@@ -46,7 +47,7 @@ function splitInline(nt: NormalizedText): NormalizedText {
 
 export function parseReport(text: string): ReportModel {
   // Print headers/footers and form feeds of a PDF's text are no part of the report.
-  const nt = splitInline(blankPageChrome(normalize(text)));
+  const nt = splitInline(htmlTablesAsRows(blankPageChrome(normalize(text))));
   const { tables, regions } = readTables(nt);
   const sections = findSections(nt, regions);
   const title = findTitle(nt, sections);

@@ -9,6 +9,7 @@ import type { Cell, Row, Span, Table } from '../model';
 import { spanToOriginal, type NormalizedText } from '../text/normalize';
 import { fillEmptyLines, parseNumber, readRow, resolveJointly, slotValue, type Candidate, type Slot } from './align';
 import { tokenize, type Tok } from './cells';
+import { gridLines, positionalValues } from './layouts/grid-lines';
 import { nextText, resumesOnLine, splitGluedLabel } from './layouts/pdf';
 
 export interface TablesResult {
@@ -368,9 +369,11 @@ function readT3(nt: NormalizedText, from: number, to: number, firstLine: number)
   }
   if (found.length === 0) return null;
 
+  // A pipe table is a grid (every row as wide as its delimiter row): values by position.
+  const grid = layout === 'markdown' ? gridLines(toks) : null;
   // Flattened rows: a label token that ends in digits and has no values.
   for (const p of found) {
-    p.values = fillEmptyLines(p.values, T3_COLUMN_COUNT, true);
+    p.values = positionalValues(grid, p.label, T3_COLUMN_COUNT) ?? fillEmptyLines(p.values, T3_COLUMN_COUNT, true);
     if (p.values.length === 0) {
       const sp = splitFlattened({ ...p.label, text: p.labelText, e: p.labelEnd }, T3_COLUMN_COUNT, T3_ROW_CHECK);
       if (sp) {
