@@ -53,6 +53,8 @@ interface Claim {
   what: { zh: string; en: string };
   expected: number | null;
   cell?: Cell | 'no-row';
+  /** For a claim made in words, not a number (`已全部办结`): the whole message. */
+  says?: (expected: number) => { zh: string; en: string };
 }
 
 export const narrativeMismatch: Rule = {
@@ -82,7 +84,7 @@ export const narrativeMismatch: Rule = {
           report({
             code: 'narrative-mismatch',
             span,
-            message: { zh: `正文称${c.what.zh} ${c.value}，表格为 ${c.expected}`, en: `The text says ${c.what.en} ${c.value}; the table says ${c.expected}` },
+            message: c.says ? c.says(c.expected) : { zh: `正文称${c.what.zh} ${c.value}，表格为 ${c.expected}`, en: `The text says ${c.what.en} ${c.value}; the table says ${c.expected}` },
             expected: c.expected,
             actual: c.value,
             related: cell?.span ? [{ span: cell.span, message: { zh: '表格中的值', en: 'value in the table' } }] : [],
@@ -139,7 +141,7 @@ function checkSentence(model: ReportModel, text: string, s: number, e: number, e
     const i = sentence.search(/(?:全部|均已|均)办结/);
     if (r4 !== null && r4 !== 0) {
       const len = sentence.slice(i).match(/^(?:全部|均已|均)办结/)![0].length;
-      emit({ at: s + i, len, value: 0, expected: r4, what: { zh: '已全部办结（结转下年度应为 0）', en: 'all were handled (so 0 carried over)' }, cell: cellAt(model, { table: 'T3', row: 'R4', col: 'C7' }) });
+      emit({ at: s + i, len, value: 0, expected: r4, what: { zh: '已全部办结', en: 'all were handled' }, says: (n) => ({ zh: `正文称申请已全部办结，但表三“结转下年度继续办理”为 ${n}（全部办结时应为 0）`, en: `The text says all applications were handled, but table 3 carries ${n} over to next year (0 if all were handled)` }), cell: cellAt(model, { table: 'T3', row: 'R4', col: 'C7' }) });
     }
   }
   // `未发生/未产生…行政复议/行政诉讼` ⇒ the table-4 totals are 0.
@@ -159,7 +161,7 @@ export const feeStatement: Rule = {
   code: 'fee-statement',
   defaultSeverity: 'info',
   spec: ['R-FEE-SEC6', 'SEC-7'],
-  description: { zh: '第六部分应说明是否收取信息处理费', en: 'Section 六 states whether an information processing fee was charged' },
+  description: { zh: '第六部分应说明是否收取信息处理费', en: 'Section 6 (六) states whether an information processing fee was charged' },
   docs: {
     why: 'Since the 信息处理费 rules (国办函〔2020〕109号) took effect, 六 is expected to say whether a fee was charged (R-FEE-SEC6).',
     bad: '六、其他需要报告的事项\n无。',
@@ -178,7 +180,7 @@ export const feeStatement: Rule = {
       span: six.heading.span,
       message: {
         zh: '第六部分未说明是否收取信息处理费（如“本年度未收取信息处理费”或收费金额）',
-        en: 'Section 六 does not say whether an information processing fee was charged (e.g. “本年度未收取信息处理费”)',
+        en: 'Section 6 (六) does not say whether an information processing fee was charged (e.g. “本年度未收取信息处理费”)',
       },
     });
   },

@@ -135,7 +135,7 @@ export const sectionOrder: Rule = {
         span: s.heading.span,
         message: {
           zh: `第${CHINESE_NUMERALS[k - 1]}部分的位置不对，顺序应为一至六`,
-          en: `Section ${k} is out of place; the order is 1 to 6`,
+          en: `Section ${k} (${CHINESE_NUMERALS[k - 1]}) is out of place; the order is 1 to 6 (一 to 六)`,
         },
       });
     });

@@ -233,17 +233,21 @@ export function summaryHtml(s: SummaryView, lang: HtmlLang = 'zh'): string {
   ].join('')}</dl></header>`;
 }
 
-function legendHtml(lang: HtmlLang): string {
-  return `<div class="nb-legend"><span class="nb-zero">0</span>${T(lang, '零', 'zero')} <span>空</span>${T(lang, '空白', 'blank')} <span>?</span>${T(lang, '无法读取', 'unreadable')} <span>—</span>${T(lang, '导出丢失', 'lost in export')} · ${T(lang, '点击单元格可定位到原文', 'click a cell to select it in the text')}</div>`;
+const SEVERITY_NAMES: Record<string, [string, string]> = { error: ['错误', 'error'], warning: ['警告', 'warning'], info: ['提示', 'info'], hint: ['建议', 'hint'] };
+const severityName = (s: string, lang: HtmlLang) => (SEVERITY_NAMES[s] ? T(lang, SEVERITY_NAMES[s]![0], SEVERITY_NAMES[s]![1]) : s);
+
+/** The legend; `interactive`: the cells are clickable (the editor's preview), not in a static page. */
+function legendHtml(lang: HtmlLang, interactive: boolean): string {
+  return `<div class="nb-legend"><span class="nb-zero">0</span>${T(lang, '零', 'zero')} <span>空</span>${T(lang, '空白', 'blank')} <span>?</span>${T(lang, '无法读取', 'unreadable')} <span>—</span>${T(lang, '导出丢失', 'lost in export')}${interactive ? ` · ${T(lang, '点击单元格可定位到原文', 'click a cell to select it in the text')}` : ''}</div>`;
 }
 
 /** The preview body: summary, legend and the three grids (a fragment, no scripts). */
-export function viewHtml(view: TableGridView, lang: HtmlLang = 'zh'): string {
+export function viewHtml(view: TableGridView, lang: HtmlLang = 'zh', interactive = true): string {
   if (!view.summary.isReport) return `${summaryHtml(view.summary, lang)}<p class="nb-absent">${T(lang, '此文档看起来不是政府信息公开工作年度报告。', 'This document does not look like an annual report.')}</p>`;
   const other = view.otherFindings.length
     ? `<section class="nb-table-block nb-other"><h2>${T(lang, '其他问题', 'Other findings')}</h2>${findingsListHtml(view.otherFindings, view, lang)}</section>`
     : '';
-  return summaryHtml(view.summary, lang) + legendHtml(lang) + view.tables.map((t) => tableHtml(t, view, lang)).join('') + other;
+  return summaryHtml(view.summary, lang) + legendHtml(lang, interactive) + view.tables.map((t) => tableHtml(t, view, lang)).join('') + other;
 }
 
 /** Alias of `viewHtml`. */
@@ -282,11 +286,11 @@ export function reportsPage(reports: PageReport[], lang: HtmlLang = 'zh', option
   const sections = reports.map((r, i) => {
     const list = r.findings ?? r.view.findings.map((f) => ({ line: 0, severity: f.severity, code: f.code, message: lang === 'en' ? f.message.en : f.message.zh }));
     const shown = list.slice(0, max);
-    const items = shown.map((f) => `<li><span class="nb-sev ${escapeHtml(f.severity)}">${escapeHtml(f.severity)}</span> ${f.line > 0 ? `${T(lang, '第', 'line ')}${f.line}${T(lang, '行', '')}：` : ''}${escapeHtml(f.message)} <code>${escapeHtml(f.code)}</code></li>`);
+    const items = shown.map((f) => `<li><span class="nb-sev ${escapeHtml(f.severity)}">${escapeHtml(severityName(f.severity, lang))}</span> ${f.line > 0 ? `${T(lang, '第', 'line ')}${f.line}${T(lang, '行', '')}：` : ''}${escapeHtml(f.message)} <code>${escapeHtml(f.code)}</code></li>`);
     const more = list.length - shown.length + (r.findings ? 0 : r.view.findingsOmitted);
     if (more > 0) items.push(`<li>${T(lang, `另有 ${more} 条未列出`, `${more} more not listed`)}</li>`);
     const findings = items.length ? `<h2>${T(lang, '问题列表', 'Findings')}</h2><ul class="nb-findings">${items.join('')}</ul>` : `<p>${T(lang, '未发现问题。', 'No findings.')}</p>`;
-    return `<section class="nb-report" id="r${i + 1}"><h1>${escapeHtml(r.path)}</h1>${viewHtml(r.view, lang)}${findings}</section>`;
+    return `<section class="nb-report" id="r${i + 1}"><h1>${escapeHtml(r.path)}</h1>${viewHtml(r.view, lang, false)}${findings}</section>`;
   });
   return `<!doctype html>
 <html lang="${lang === 'en' ? 'en' : 'zh-CN'}">
