@@ -34,3 +34,10 @@ test('the static HTML page does not promise clickable cells, and names severitie
   assert.match(page('zh'), /<span class="nb-sev error">错误<\/span>/);
   assert.match(page('en'), /<span class="nb-sev error">error<\/span>/);
 });
+
+test('a blank table-4 cell is reported over a visible range, not a zero-width one', () => {
+  const t4 = [3, 0, 0, 0, 3, 18, 5, 1, '', 24, 7, 0, 0, 0, 7] as (number | '')[];
+  const f = check(renderReport({ t4 })).findings.find((x) => x.code === 'cell-blank');
+  assert.ok(f);
+  assert.ok(f.span.end > f.span.start, JSON.stringify(f.span));
+});

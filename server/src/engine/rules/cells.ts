@@ -31,7 +31,10 @@ export const cellBlank: Rule = {
         const blanks = r.cells.filter((c) => c.state === 'blank' && c.span);
         if (blanks.length === 0) continue;
         const first = blanks[0]!.span!;
-        const span = r.labelSpan && t.id !== 'T4' ? r.labelSpan : first;
+        // Table 4's one data row has no label; a blank cell is zero-width, so point at the row's cells.
+        const cellSpans = r.cells.flatMap((c) => (c.span ? [c.span] : []));
+        const rowCells = { start: Math.min(...cellSpans.map((x) => x.start)), end: Math.max(...cellSpans.map((x) => x.end)) };
+        const span = r.labelSpan && t.id !== 'T4' ? r.labelSpan : first.end > first.start ? first : rowCells;
         const fix: Fix = {
           title: { zh: `空白单元格填 0（${blanks.length} 个）`, en: `Fill ${blanks.length} blank cell(s) with 0` },
           edits: blanks.map((c) => ({ span: c.span!, newText: '0' })),
