@@ -6,11 +6,13 @@
 // 3. a lower bound: split into lines + one regex per line;
 // 4. through LSP: dist/server.js --stdio, keystroke → diagnostics latency (pull and push),
 //    open → first diagnostics, server RSS after open and after 1000 edits;
-// 5. package and bundle sizes.
+// 5. structured sources: per-file read time of a web page, a Word document and a PDF (corpus),
+//    and `nianbao summary` over a folder of 1,000 reports and of 100 web pages;
+// 6. package and bundle sizes.
 // Prints a table and writes .cache/bench/results.json (untracked: numbers belong to the
 // machine that measured them); `npm run bench -- --save` updates the tracked bench/results.json.
 
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
@@ -156,6 +158,28 @@ for (const [label, target] of sizes) {
   );
 }
 
+// Error localisation: the exact minimal-change search alone, per table with broken relations
+// (typical: one or two wrong cells; worst: a table full of errors, which must fall back fast).
+const loc = createRequire(import.meta.url)(ENGINE_BUNDLE) as typeof import('../server/src/engine/index.ts');
+const everyRowWrong: Record<string, (number | '')[]> = {};
+for (const [id, vals] of Object.entries({ R1: [3, 0, 0, 0, 0, 16, 19], R3_1: [2, 0, 0, 0, 0, 16, 18], R3_3_7: [1, 0, 0, 0, 0, 0, 1], R3_7: [3, 0, 0, 0, 0, 16, 19] })) everyRowWrong[id] = [...vals.slice(0, 6), (vals[6] as number) + 7];
+const locCases: [string, string][] = [
+  ['1 wrong cell (一 总计)', renderReport({ t3: { R1: [3, 0, 0, 0, 0, 16, 20] } })],
+  ['2 wrong cells (一 and （七）总计)', renderReport({ t3: { R1: [3, 0, 0, 0, 0, 16, 20], R3_7: [3, 0, 0, 0, 0, 16, 18] } })],
+  ['4 wrong totals (a 总计 column left at 0)', renderReport({ t3: { R1: [3, 0, 0, 0, 0, 16, 0], R3_1: [2, 0, 0, 0, 0, 16, 0], R3_3_7: [1, 0, 0, 0, 0, 0, 0], R3_7: [3, 0, 0, 0, 0, 16, 0] } })],
+  ['tie: one table-4 total', renderReport({ t4: [3, 0, 0, 0, 4, 18, 5, 1, 0, 24, 7, 0, 0, 0, 7] })],
+  ['table full of errors (fallback)', renderReport({ t3: { ...everyRowWrong, R4: [0, 0, 0, 0, 0, 0, 9], R2: [0, 5, 0, 0, 0, 0, 0] } })],
+];
+const localiseRows: Record<string, unknown>[] = [];
+console.log('\nError localisation (exact minimal-change search per table with broken relations): median');
+for (const [name, text] of locCases) {
+  const comps = loc.localiseModel(loc.parse(text));
+  const t = time(() => { for (const c of comps) loc.localise(c.system); }, 500, 50);
+  const kinds = comps.map((c) => c.result.kind).join('+');
+  localiseRows.push({ case: name, result: kinds, median: t.median, p95: t.p95 });
+  console.log(`  ${name.padEnd(40)} ${kinds.padEnd(10)} ${t.median.toFixed(3)} ms (p95 ${t.p95.toFixed(3)})`);
+}
+
 // Samples, when available: parse + check time per real export.
 const samplesDir = resolve(ROOT, '../shared/samples');
 const sampleRows: Record<string, unknown>[] = [];
@@ -180,9 +204,58 @@ if (existsSync(join(ROOT, 'dist/server.js'))) {
   console.log(`  push: ${fmt(push)}`);
 } else console.log('\n(dist/server.js missing: run npm run build for the LSP figures)');
 
+// ————— structured sources: web page, Word, PDF (dist/sources.js, as shipped) —————
+let structured: Record<string, unknown> = {};
+const SOURCES = join(ROOT, 'dist/sources.js');
+const corpusDir = resolve(ROOT, '../shared/corpus');
+if (existsSync(SOURCES) && existsSync(corpusDir)) {
+  const sources = createRequire(import.meta.url)(SOURCES) as typeof import('../server/src/engine/sources/index.ts');
+  const ids = readdirSync(corpusDir).filter((d) => existsSync(join(corpusDir, d, 'truth.json'))).sort();
+  console.log(`\nStructured sources (dist/sources.js): read + render + parse + verify, per file, over ${ids.length} corpus reports`);
+  for (const [form, kind] of [['page.html', 'html'], ['page.docx', 'docx'], ['print.pdf', 'pdf']] as const) {
+    const times: number[] = [];
+    let bytes = 0;
+    // The first read of a kind includes loading its reader (pdf.js: parsing ~2 MB of code).
+    const t0 = performance.now();
+    await sources.readSource(kind, new Uint8Array(readFileSync(join(corpusDir, ids[0]!, form))));
+    const first = performance.now() - t0;
+    for (const id of ids) {
+      const data = new Uint8Array(readFileSync(join(corpusDir, id, form)));
+      bytes += data.length;
+      const s = performance.now();
+      await sources.readSource(kind, data);
+      times.push(performance.now() - s);
+    }
+    times.sort((a, b) => a - b);
+    const median = times[Math.floor(times.length / 2)]!;
+    const p95 = times[Math.min(times.length - 1, Math.floor(times.length * 0.95))]!;
+    structured[kind] = { files: ids.length, avgBytes: Math.round(bytes / ids.length), firstMs: first, medianMs: median, p95Ms: p95 };
+    console.log(`  ${form.padEnd(10)} avg ${(bytes / ids.length / 1024).toFixed(0).padStart(4)} KB  first ${first.toFixed(0)} ms  median ${median.toFixed(1)} ms  p95 ${p95.toFixed(1)} ms`);
+  }
+  // A folder of many: `nianbao summary` over 1,000 reports (text) and over 100 web pages.
+  const { mkdtempSync, writeFileSync: wf, rmSync, copyFileSync, mkdirSync } = await import('node:fs');
+  const dir = mkdtempSync(join(os.tmpdir(), 'nianbao-bench-'));
+  const many = quick ? 200 : 1000;
+  mkdirSync(join(dir, 'txt'));
+  mkdirSync(join(dir, 'html'));
+  for (let i = 0; i < many; i++) wf(join(dir, 'txt', `r${i}.txt`), renderReport({ agency: `某某局${i}` }));
+  for (let i = 0; i < 100; i++) copyFileSync(join(corpusDir, ids[i % ids.length]!, 'page.html'), join(dir, 'html', `p${i}.html`));
+  const cli = join(ROOT, 'dist/cli.js');
+  const wall = (args: string[]) => {
+    const s = performance.now();
+    const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
+    return { ms: performance.now() - s, ok: r.status === 0 || r.status === 1 };
+  };
+  const txt = wall(['summary', join(dir, 'txt')]);
+  const html = wall(['summary', join(dir, 'html')]);
+  structured.folder = { txtFiles: many, txtMs: txt.ms, htmlFiles: 100, htmlMs: html.ms };
+  console.log(`  summary over ${many} .txt reports: ${(txt.ms / 1000).toFixed(2)} s (${(txt.ms / many).toFixed(1)} ms/file); over 100 .html pages: ${(html.ms / 1000).toFixed(2)} s`);
+  rmSync(dir, { recursive: true, force: true });
+} else console.log('\n(dist/sources.js or ../shared/corpus missing: no structured-source figures)');
+
 const size = (p: string) => (existsSync(join(ROOT, p)) ? statSync(join(ROOT, p)).size : null);
 const vsix = readdirSync(ROOT).find((n) => n.endsWith('.vsix'));
-const pkg = { vsix: vsix ? { file: vsix, bytes: size(vsix) } : null, client: size('dist/client.js'), server: size('dist/server.js'), cli: size('dist/cli.js') };
+const pkg = { vsix: vsix ? { file: vsix, bytes: size(vsix) } : null, client: size('dist/client.js'), server: size('dist/server.js'), cli: size('dist/cli.js'), sources: size('dist/sources.js') };
 console.log(`\nPackage: ${vsix ? `${vsix} ${(pkg.vsix!.bytes! / 1024).toFixed(0)} KB` : 'no .vsix (npm run package)'}; dist/client.js ${((pkg.client ?? 0) / 1024).toFixed(0)} KB (loaded on activation), server.js ${((pkg.server ?? 0) / 1024).toFixed(0)} KB, cli.js ${((pkg.cli ?? 0) / 1024).toFixed(0)} KB`);
 
 const results = {
@@ -191,7 +264,9 @@ const results = {
   node: process.version,
   engine: rows,
   samples: sampleRows,
+  localise: localiseRows,
   lsp,
+  structured,
   package: pkg,
 };
 const out = process.argv.includes('--save') && !quick ? 'bench/results.json' : quick ? '.cache/bench/results.quick.json' : '.cache/bench/results.json';

@@ -37,10 +37,30 @@ const browserRuntime = {
 /** VS Code for the web: the extension in the web extension host, the server in a Web Worker. */
 const web = { platform: 'browser', target: 'es2022', mainFields: ['browser', 'module', 'main'], conditions: ['browser'] };
 
+/**
+ * The structured-source readers (web page, Word, PDF — pdf.js is most of the size) are one
+ * bundle of their own, dist/sources.js, that the CLI and the extension require only when a
+ * .html/.docx/.pdf file is read: `nianbao check report.txt` and activation never load it.
+ */
+const sourcesExternal = {
+  name: 'nianbao-sources-external',
+  setup(build) {
+    build.onResolve({ filter: /engine\/sources$/ }, () => ({ path: './sources.js', external: true }));
+  },
+};
+const sources = {
+  entryPoints: ['server/src/engine/sources/index.ts'],
+  outfile: 'dist/sources.js',
+  // pdf.js reads import.meta.url only to find optional native canvas packages; in this CommonJS
+  // bundle it is undefined and pdf.js carries on without them.
+  logOverride: { 'empty-import-meta': 'silent' },
+};
+
 const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
-  { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [sourcesExternal] },
+  sources,
   { ...web, entryPoints: ['client/src/web.ts'], outfile: 'dist/web/client.js', format: 'cjs', external: ['vscode'] },
   { ...web, entryPoints: ['server/src/server.ts'], outfile: 'dist/web/server.js', format: 'iife', plugins: [browserRuntime] },
 ];

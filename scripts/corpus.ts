@@ -14,7 +14,8 @@ if (!dir) {
   process.exit(2);
 }
 const only = args.includes('--report') ? args[args.indexOf('--report') + 1] : null;
-const scores = scoreCorpus(dir).filter((s) => !only || s.report === only);
+void (async () => {
+const scores = (await scoreCorpus(dir)).filter((s) => !only || s.report === only);
 
 const pad = (v: string | number, n: number) => String(v).padStart(n);
 console.log(`${'report'.padEnd(16)} ${'form'.padEnd(13)} ${pad('cells', 5)} ${pad('right', 5)} ${pad('unrd', 4)} ${pad('WRONG', 5)} ${pad('NOISE', 5)} ${pad('found', 7)} ${pad('unrd-f', 6)}`);
@@ -39,3 +40,4 @@ if (args.includes('--update-baseline')) {
   fs.writeFileSync(BASELINE_FILE, JSON.stringify(toBaseline(scores), null, 1) + '\n');
   console.log(`\nbaseline written: ${BASELINE_FILE}`);
 }
+})();

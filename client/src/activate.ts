@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
 import { renderBlankReport, type BlankLayout } from '../../server/src/engine/index';
 import { REQUESTS, type RequestMethod, type RequestParams, type RequestResult } from '../../server/src/protocol';
+import { registerOpenAsReport, type SourcesLoader } from './openAsReport';
 import { registerTablePreview } from './preview';
 
 /** How an entry point makes its language client (Node process or Web Worker). */
@@ -14,6 +15,8 @@ export interface Platform {
   createClient(context: vscode.ExtensionContext, id: string, name: string, options: LanguageClientOptions): BaseLanguageClient;
   /** URI schemes of the documents to check; null for every scheme (the web's virtual file systems). */
   schemes: string[] | null;
+  /** The structured-source readers (web page, Word, PDF), loaded on first use; none: not offered. */
+  loadSources?: SourcesLoader;
 }
 
 let client: BaseLanguageClient | undefined;
@@ -113,6 +116,8 @@ export async function activateOn(p: Platform, context: vscode.ExtensionContext):
       }
     }),
   );
+
+  if (p.loadSources) registerOpenAsReport(context, p.loadSources);
 
   registerTablePreview(context, async (uri) => (client ? request(client, REQUESTS.tableView, { uri: uri.toString() }) : null));
 

@@ -9,6 +9,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   await activateOn(
     {
       schemes: ['file', 'untitled'],
+      // dist/sources.js (html/docx/pdf readers) is its own bundle: required only when used.
+      loadSources: async () => require(vscode.Uri.joinPath(context.extensionUri, 'dist', 'sources.js').fsPath),
       createClient: (ctx, id, name, options) => {
         const serverModule = vscode.Uri.joinPath(ctx.extensionUri, 'dist', 'server.js').fsPath;
         const serverOptions: ServerOptions = {

@@ -9,9 +9,9 @@ import { BASELINE_FILE, corpusDir, scoreCorpus, toBaseline } from '../support/co
 
 const dir = corpusDir();
 
-test('every corpus form reads and checks no worse than the baseline, and the baseline is tight', { skip: dir ? false : 'no ../shared/corpus' }, () => {
+test('every corpus form reads and checks no worse than the baseline, and the baseline is tight', { skip: dir ? false : 'no ../shared/corpus' }, async () => {
   const baseline = JSON.parse(fs.readFileSync(BASELINE_FILE, 'utf8')) as ReturnType<typeof toBaseline>;
-  const now = toBaseline(scoreCorpus(dir!));
+  const now = toBaseline(await scoreCorpus(dir!));
   const worse: string[] = [];
   const better: string[] = [];
   for (const [key, cur] of Object.entries(now)) {
@@ -32,9 +32,21 @@ test('every corpus form reads and checks no worse than the baseline, and the bas
   assert.deepEqual(better, [], 'the corpus got better: tighten the ratchet with `npm run corpus -- --update-baseline`');
 });
 
-test('the corpus scorer counts a misread cell as wrong, not as right', { skip: dir ? false : 'no ../shared/corpus' }, () => {
+test('the corpus scorer counts a misread cell as wrong, not as right', { skip: dir ? false : 'no ../shared/corpus' }, async () => {
   // Guards the scorer itself: a report read from another report's text cannot score clean.
-  const scores = scoreCorpus(dir!);
+  const scores = await scoreCorpus(dir!);
   assert.ok(scores.length >= 20, 'the corpus has its reports and forms');
   assert.ok(scores.every((s) => s.cells > 0), 'every form has cells to score');
+});
+
+test('every corpus web page and Word document converts to text that reads back to the same cells', { skip: dir ? false : 'no ../shared/corpus' }, async () => {
+  const { readSource, renderDocument } = await import('../../server/src/engine/sources');
+  const { parse } = await import('../../server/src/engine');
+  const cells = (m: import('../../server/src/engine').ReportModel) =>
+    Object.values(m.tables).flatMap((t) => (t ? t.rows.flatMap((r) => r.cells.map((c) => `${t.id}.${r.id}.${c.col}=${c.state === 'number' ? c.value : c.state}`)) : []));
+  for (const report of fs.readdirSync(dir!).filter((d) => fs.existsSync(`${dir}/${d}/truth.json`)))
+    for (const [form, kind] of [['page.html', 'html'], ['page.docx', 'docx']] as const) {
+      const structured = await readSource(kind, new Uint8Array(fs.readFileSync(`${dir}/${report}/${form}`)));
+      assert.deepEqual(cells(parse(renderDocument(structured.document).text)), cells(structured.model), `${report}/${form}`);
+    }
 });

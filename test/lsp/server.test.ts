@@ -184,6 +184,9 @@ test('hover on a wrong total shows the formula with its operands', { skip: !serv
   const d = r.items.find((x: any) => x.code === 'row-total');
   const h: any = await pull.conn.sendRequest('textDocument/hover', { textDocument: { uri: u }, position: d.range.start });
   assert.match(h.contents.value, /20 ≠ 各项之和 19（3\+0\+0\+0\+0\+16）/);
+  // The localiser's explanation: before → after, and why this cell.
+  assert.match(h.contents.value, /改动前 → 改动后：.*20 → 19/);
+  assert.match(h.contents.value, /最少要改 1 个单元格，且只有这一种改法/);
 });
 
 test('hover on a row label shows the template label', { skip: !serverBuilt && 'run npm run build first' }, async () => {

@@ -11,11 +11,11 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { check, type Cell, type Finding, type ReportModel, type Row, type Span } from '../../server/src/engine';
-import { readReportFile } from '../../server/src/node/read';
+import { checkModel, parse, type Cell, type Finding, type ReportModel, type Row, type Span } from '../../server/src/engine';
+import { readAnyReportFile } from '../../server/src/cli/load';
 
 /** The forms of a report users hold, as files in each report's folder (see the corpus README). */
-export const CORPUS_FORMS = ['copy.txt', 'clipboard.txt', 'pdf.txt', 'pdf-raw.txt', 'word.txt', 'pandoc.md'] as const;
+export const CORPUS_FORMS = ['copy.txt', 'clipboard.txt', 'pdf.txt', 'pdf-raw.txt', 'word.txt', 'pandoc.md', 'page.html', 'page.docx', 'print.pdf'] as const;
 
 export function corpusDir(): string | null {
   const dir = process.env.NIANBAO_CORPUS ?? path.resolve(__dirname, '../../../shared/corpus');
@@ -208,28 +208,30 @@ function scoreFindings(model: ReportModel, findings: Finding[], truth: Truth, s:
   }
 }
 
-export function scoreForm(dir: string, report: string, form: string): FormScore | null {
+export async function scoreForm(dir: string, report: string, form: string): Promise<FormScore | null> {
   const file = path.join(dir, report, form);
   if (!fs.existsSync(file)) return null;
   const truth = JSON.parse(fs.readFileSync(path.join(dir, report, 'truth.json'), 'utf8')) as Truth;
   const s: FormScore = { report, form, cells: 0, right: 0, unreadable: 0, wrong: 0, noise: 0, found: 0, real: 0, unreadableFindings: 0, details: [] };
-  const read = readReportFile(file);
+  // The CLI's one loading function: text decoded, web pages / Word / PDF read by their structure.
+  const read = await readAnyReportFile(file);
   if (!read.ok) {
     s.details.push(`cannot read: ${read.message.en}`);
     s.noise++;
     return s;
   }
-  const { model, findings } = check(read.text);
+  const model = 'model' in read ? read.model : parse(read.text);
+  const findings = checkModel(model);
   scoreCells(model, truth, s);
   scoreFindings(model, findings, truth, s);
   return s;
 }
 
-export function scoreCorpus(dir: string): FormScore[] {
+export async function scoreCorpus(dir: string): Promise<FormScore[]> {
   const out: FormScore[] = [];
   for (const report of corpusReports(dir))
     for (const form of CORPUS_FORMS) {
-      const s = scoreForm(dir, report, form);
+      const s = await scoreForm(dir, report, form);
       if (s) out.push(s);
     }
   return out;

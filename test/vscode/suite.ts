@@ -50,7 +50,8 @@ async function setConfig(section: string, key: string, value: unknown): Promise<
   await vscode.workspace.getConfiguration(section).update(key, value, vscode.ConfigurationTarget.Global);
 }
 
-const tests: [string, () => Promise<void>][] = [
+/** [title, test, timeout ms (default 30 s)] */
+const tests: [string, () => Promise<void>, number?][] = [
   [
     'the extension activates on a report',
     async () => {
@@ -168,6 +169,29 @@ const tests: [string, () => Promise<void>][] = [
     },
   ],
   [
+    'Open as annual report: a web page opens beside as a checked report with the table preview; the page is not modified',
+    async () => {
+      const page = fixture('某局2024年度报告-网页.html');
+      const before = (await vscode.workspace.fs.readFile(page)).toString();
+      await vscode.commands.executeCommand('nianbao.openAsReport', page);
+      const isReport = (d: vscode.TextDocument) => d.uri.scheme === 'untitled' && d.uri.path.endsWith('某局2024年度报告-网页.md');
+      await waitUntil(() => vscode.workspace.textDocuments.some(isReport), 'the rendering opened');
+      const doc = vscode.workspace.textDocuments.find(isReport)!;
+      assert.equal(doc.languageId, 'nianbao');
+      assert.match(doc.getText(), /^\| 一、本年新收政府信息公开申请数量 \|/m);
+      const ds = await waitForDiagnostics(doc.uri, (d) => d.some((x) => codeOf(x) === 'row-total'));
+      assert.ok(ds.length > 0);
+      const isPreview = (t: vscode.Tab) => t.input instanceof vscode.TabInputWebview && /nianbao\.tablePreview/.test(t.input.viewType);
+      await waitUntil(() => vscode.window.tabGroups.all.some((g) => g.tabs.some(isPreview)), 'the preview tab');
+      if (process.env.NIANBAO_VSCODE_LINGER === "1") await new Promise((r) => setTimeout(r, 8000));
+      assert.equal((await vscode.workspace.fs.readFile(page)).toString(), before);
+      await vscode.commands.executeCommand('workbench.action.closeEditorsInOtherGroups');
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    },
+    // The first use loads dist/sources.js (the readers) into the extension host.
+    90000,
+  ],
+  [
     'a .txt that is not a report gets no diagnostics',
     async () => {
       const notes = await open('会议纪要.txt');
@@ -203,7 +227,12 @@ async function restoreFixture(name: string): Promise<void> {
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'tdd', timeout: 30000, color: false });
   const suite = Mocha.Suite.create(mocha.suite, 'Nianbao in VS Code');
-  for (const [title, fn] of tests) suite.addTest(new Mocha.Test(title, fn));
+  for (const [title, fn, ms] of tests) {
+    const t = new Mocha.Test(title, fn);
+    suite.addTest(t);
+    // After addTest, which gives every test the suite's timeout.
+    if (ms) t.timeout(ms);
+  }
   const results: { title: string; state: string; error?: string; ms?: number }[] = [];
   return new Promise((resolve, reject) => {
     const runner = mocha.run((failures) => {

@@ -5,7 +5,7 @@ import { rules as registry, type Locale, type SeveritySetting } from '../engine'
 import { SEVERITY_SETTINGS } from './config';
 import { UsageError } from './io';
 
-export type Command = 'check' | 'summary' | 'parse' | 'new';
+export type Command = 'check' | 'summary' | 'parse' | 'new' | 'convert';
 export type CheckFormat = 'stylish' | 'json' | 'sarif' | 'github';
 export type SummaryFormat = 'table' | 'csv' | 'json' | 'html';
 
@@ -34,6 +34,15 @@ export interface ParseArgs extends CommonOptions {
   format: 'json';
 }
 
+export interface ConvertArgs extends CommonOptions {
+  command: 'convert';
+  file: string;
+  /** Markdown pipe tables (.md, the default) or TSV (.txt); from -o's extension unless --to. */
+  to: 'markdown' | 'tsv';
+  output: string | null;
+  force: boolean;
+}
+
 export interface NewArgs extends CommonOptions {
   command: 'new';
   year: number;
@@ -44,6 +53,7 @@ export interface NewArgs extends CommonOptions {
 }
 
 export type Parsed =
+  | ConvertArgs
   | CheckArgs
   | ParseArgs
   | NewArgs
@@ -77,6 +87,13 @@ const SUMMARY = {
 } as const;
 
 const PARSE = { ...COMMON, format: { type: 'string', short: 'f' } } as const;
+
+const CONVERT = {
+  ...COMMON,
+  to: { type: 'string', short: 't' },
+  output: { type: 'string', short: 'o' },
+  force: { type: 'boolean' },
+} as const;
 
 const NEW = {
   ...COMMON,
@@ -128,7 +145,7 @@ export function parseCommandLine(argv: string[]): Parsed {
   if (first === undefined || first === '--help' || first === '-h' || first === 'help')
     return { command: 'help', topic: rest[0] !== undefined && isCommand(rest[0]) ? rest[0] : null, lang: langFromArgv(argv) };
   if (first === '--version' || first === '-V' || first === 'version') return { command: 'version' };
-  if (!isCommand(first)) throw new UsageError({ zh: `没有命令“${first}”（可用：check、summary、parse、new）`, en: `unknown command "${first}" (expected check, summary, parse or new)` });
+  if (!isCommand(first)) throw new UsageError({ zh: `没有命令“${first}”（可用：check、summary、parse、convert、new）`, en: `unknown command "${first}" (expected check, summary, parse, convert or new)` });
 
   if (first === 'check' || first === 'summary') {
     const { values, positionals } = run(rest, first === 'check' ? CHECK : SUMMARY);
@@ -172,6 +189,24 @@ export function parseCommandLine(argv: string[]): Parsed {
     return { command: 'parse', file: positionals[0]!, format: 'json', lang: lang(v.lang as string | undefined), verbose: Boolean(v.verbose) };
   }
 
+  if (first === 'convert') {
+    const { values, positionals } = run(rest, CONVERT);
+    const v = values as Record<string, string | boolean | undefined>;
+    if (v.help) return { command: 'help', topic: 'convert', lang: lang(v.lang as string | undefined) };
+    if (positionals.length !== 1) throw new UsageError({ zh: 'convert 需要且只需要一个文件（.html、.htm、.docx 或 .pdf）', en: 'convert expects exactly one FILE (.html, .htm, .docx or .pdf)' });
+    const output = (v.output as string | undefined) ?? null;
+    const byExt = output && /\.(txt|tsv)$/i.test(output) ? 'tsv' : 'markdown';
+    return {
+      command: 'convert',
+      file: positionals[0]!,
+      to: oneOf('to', v.to as string | undefined, ['markdown', 'tsv'], byExt),
+      output,
+      force: Boolean(v.force),
+      lang: lang(v.lang as string | undefined),
+      verbose: Boolean(v.verbose),
+    };
+  }
+
   const { values, positionals } = run(rest, NEW);
   const v = values as Record<string, string | boolean | undefined>;
   if (v.help) return { command: 'help', topic: 'new', lang: lang(v.lang as string | undefined) };
@@ -208,7 +243,7 @@ function parseArgsMessage(e: NodeJS.ErrnoException): { zh: string; en: string } 
 }
 
 function isCommand(s: string): s is Command {
-  return s === 'check' || s === 'summary' || s === 'parse' || s === 'new';
+  return s === 'check' || s === 'summary' || s === 'parse' || s === 'new' || s === 'convert';
 }
 
 export function langFromArgv(argv: string[]): Locale {

@@ -1,12 +1,13 @@
 // The four commands. Each returns an exit code; output goes through the injected io.
 // Everything said on stderr is in the --lang language (`nianbao: PATH: message`).
 
+import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { buildGridView, LineIndex, localize, parse, renderBlankReport, reportsPage, type Finding, type Locale, type Localized } from '../engine';
+import { buildGridView, LineIndex, localize, parse, renderBlankReport, reportsPage, sourceKindOf, type Finding, type Locale, type Localized } from '../engine';
 import { describeDecoding } from '../node/decode';
-import { decodeBuffer, readReportFile } from '../node/read';
+import { decodeBuffer, ioMessage } from '../node/read';
 import { writeOutputFile, WriteRefused } from '../node/write';
-import type { CheckArgs, NewArgs, ParseArgs } from './args';
+import type { CheckArgs, ConvertArgs, NewArgs, ParseArgs } from './args';
 import { unifiedDiff } from './diff';
 import { fixAll, writeFixed } from './fixer';
 import { formatGithub, formatGithubErrors } from './formatters/github';
@@ -15,7 +16,7 @@ import { formatSarif } from './formatters/sarif';
 import { formatStylish } from './formatters/stylish';
 import type { InputError } from './inputs';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE_OR_IO, type CliIo } from './io';
-import { displayPath, STDIN_NAME } from './load';
+import { displayPath, readAnyReportFile, STDIN_NAME, type AnyReadResult } from './load';
 import { modelToJson } from './modelJson';
 import { countFindings } from './results';
 import { runChecks } from './run';
@@ -48,14 +49,39 @@ export function fixReport(before: Finding[], after: Finding[]): Localized {
   };
 }
 
+/** A progress bar on stderr while many files are read (a TTY only; erased when done). */
+function progressBar(io: CliIo): { tick: (done: number, total: number) => void; clear: () => void } {
+  const show = Boolean(io.stderr.isTTY);
+  let drawn = false;
+  return {
+    tick: (done, total) => {
+      if (!show || total < PROGRESS_MIN_FILES) return;
+      const w = 30;
+      const filled = Math.round((done / total) * w);
+      io.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(w - filled)}] ${done}/${total}`);
+      drawn = true;
+    },
+    clear: () => {
+      if (drawn) io.stderr.write('\r\u001b[K');
+    },
+  };
+}
+
 export async function runCheck(args: CheckArgs, io: CliIo): Promise<number> {
-  const run = await runChecks(args, io);
+  const bar = progressBar(io);
+  const run = await runChecks(args, io, bar.tick);
+  bar.clear();
   for (const w of run.warnings) say(io, args.lang, w);
   if (args.verbose) for (const n of run.notes) say(io, args.lang, n);
 
   if (args.fix || args.fixDryRun) {
     // Fix, then report what is left (on the fixed text).
     run.results.forEach((r, i) => {
+      if (r.source) {
+        // The published file is never rewritten; fixes apply to its text rendering.
+        say(io, args.lang, { zh: '未修改：网页、Word 和 PDF 文件不会被改写；请先用 nianbao convert 转为文本再修复', en: 'not modified: web page, Word and PDF files are never rewritten; run nianbao convert and fix the text' }, r.display);
+        return;
+      }
       const fixed = fixAll(r.text, run.options[i]!);
       if (fixed.text === r.text) return;
       if (args.fixDryRun) {
@@ -106,16 +132,9 @@ export async function runCheck(args: CheckArgs, io: CliIo): Promise<number> {
 }
 
 export async function runSummary(args: CheckArgs, io: CliIo): Promise<number> {
-  const showProgress = Boolean(io.stderr.isTTY);
-  let drawn = false;
-  const run = await runChecks(args, io, (done, total) => {
-    if (!showProgress || total < PROGRESS_MIN_FILES) return;
-    const w = 30;
-    const filled = Math.round((done / total) * w);
-    io.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(w - filled)}] ${done}/${total}`);
-    drawn = true;
-  });
-  if (drawn) io.stderr.write('\r\u001b[K');
+  const bar = progressBar(io);
+  const run = await runChecks(args, io, bar.tick);
+  bar.clear();
   for (const w of run.warnings) say(io, args.lang, w);
   if (args.verbose) for (const n of run.notes) say(io, args.lang, n);
   let out: string;
@@ -145,7 +164,7 @@ export async function runSummary(args: CheckArgs, io: CliIo): Promise<number> {
 export const PROGRESS_MIN_FILES = 20;
 
 export async function runParse(args: ParseArgs, io: CliIo): Promise<number> {
-  let r;
+  let r: AnyReadResult;
   let display: string;
   if (args.file === '-') {
     display = STDIN_NAME;
@@ -153,14 +172,62 @@ export async function runParse(args: ParseArgs, io: CliIo): Promise<number> {
   } else {
     const abs = path.resolve(io.cwd, args.file);
     display = displayPath(abs, io.cwd);
-    r = readReportFile(abs);
+    r = await readAnyReportFile(abs);
   }
   if (!r.ok) {
     printErrors([{ path: display, message: r.message }], io, args.lang);
     return EXIT_USAGE_OR_IO;
   }
+  // A web page, Word or PDF file: spans index its text rendering (`nianbao convert`); every
+  // cell and row also carries `source`, its location in the file.
+  if ('source' in r) {
+    io.stdout.write(JSON.stringify({ version: 1, path: display, source: r.source.kind, model: modelToJson(r.model) }, null, 2) + '\n');
+    return EXIT_OK;
+  }
   if (args.verbose) say(io, args.lang, { zh: `编码 ${describeDecoding(r)}`, en: `encoding ${describeDecoding(r)}` }, display);
   io.stdout.write(JSON.stringify({ version: 1, path: display, encoding: r.encoding, invalidBytes: r.invalid, model: modelToJson(parse(r.text)) }, null, 2) + '\n');
+  return EXIT_OK;
+}
+
+/** `nianbao convert`: a web page, Word or PDF file → its text rendering (Markdown or TSV). */
+export async function runConvert(args: ConvertArgs, io: CliIo): Promise<number> {
+  const abs = path.resolve(io.cwd, args.file);
+  const display = displayPath(abs, io.cwd);
+  const kind = sourceKindOf(abs);
+  if (!kind) {
+    say(io, args.lang, { zh: '只能转换 .html、.htm、.docx 或 .pdf 文件', en: 'convert reads .html, .htm, .docx or .pdf files' }, display);
+    return EXIT_USAGE_OR_IO;
+  }
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(abs);
+  } catch (e) {
+    printErrors([{ path: display, message: ioMessage(e) }], io, args.lang);
+    return EXIT_USAGE_OR_IO;
+  }
+  const { readDocument, renderDocument, SourceError } = await import('../engine/sources');
+  let text: string;
+  try {
+    text = renderDocument(await readDocument(kind, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)), args.to).text;
+  } catch (e) {
+    if (!(e instanceof SourceError)) throw e;
+    printErrors([{ path: display, message: e.userMessage }], io, args.lang);
+    return EXIT_USAGE_OR_IO;
+  }
+  if (!args.output) {
+    io.stdout.write(text);
+    return EXIT_OK;
+  }
+  const out = path.resolve(io.cwd, args.output);
+  try {
+    if (out === abs) throw new WriteRefused({ zh: '不能覆盖原文件', en: 'will not overwrite the source file' });
+    writeOutputFile(out, text, args.force);
+  } catch (e) {
+    if (!(e instanceof WriteRefused)) throw e;
+    printErrors([{ path: args.output, message: e.why }], io, args.lang);
+    return EXIT_USAGE_OR_IO;
+  }
+  if (args.verbose) say(io, args.lang, { zh: `已写入 ${args.output}`, en: `wrote ${args.output}` });
   return EXIT_OK;
 }
 

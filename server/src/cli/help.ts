@@ -5,9 +5,10 @@ import type { Command } from './args';
 const GENERAL = `nianbao — 政府信息公开工作年度报告检查工具 / checker for government information-disclosure annual reports
 
 用法 Usage:
-  nianbao check [文件|文件夹|通配符|-]...   检查报告 / check reports (.txt, .md; folders recursively; - = stdin)
+  nianbao check [文件|文件夹|通配符|-]...   检查报告 / check reports (.txt .md .html .docx .pdf; folders recursively; - = stdin)
   nianbao summary [路径]...                 每份报告一行的汇总 / one row per report
   nianbao parse [--format json] FILE        输出报告模型 / print the report model
+  nianbao convert FILE [-o report.md]       网页/Word/PDF 转为可编辑文本 / web page, Word or PDF → editable text
   nianbao new --year 2025 --agency 某某局   生成空白报告 / write a blank report
   nianbao --version | --help
   nianbao <command> --help                  命令帮助 / help for a command
@@ -41,6 +42,16 @@ const TOPIC: Record<Command, string> = {
 `,
   parse: `nianbao parse [--format json] FILE — 输出报告模型（JSON）/ print the report model as JSON
   FILE 可为 - （标准输入）/ FILE may be - (stdin)
+`,
+  convert: `nianbao convert FILE [-o report.md|report.txt] [--to markdown|tsv] [--force]
+  把网页（.html）、Word（.docx）或 PDF 按其表格结构转为文本；检查器读回的表格与原文件完全一致，
+  可在 VS Code 中继续编辑并实时检查。原文件不会被修改。
+  Reads a web page, Word or PDF file by its table structure and writes a text rendering that the
+  checker reads back to the same tables, to continue editing with live checking. The file itself
+  is never modified.
+  -o, --output FILE   写入文件（默认标准输出）/ write to FILE (default stdout); .txt → TSV, otherwise Markdown
+  -t, --to markdown|tsv   Markdown 管道表（默认）或制表符分隔 / Markdown pipe tables (default) or tab-separated
+      --force         覆盖已存在的文件 / overwrite an existing FILE
 `,
   new: `nianbao new --year YYYY --agency 机关名称 [--layout tsv|markdown] [-o FILE] [--force]
   生成对应年度模板的空白报告 / write a blank report of the template for that year

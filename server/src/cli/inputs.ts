@@ -3,7 +3,11 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { expandGlob, hasGlobChars, walkReports } from '../node/walk';
+import { SOURCE_EXTENSIONS } from '../engine';
+import { expandGlob, hasGlobChars, REPORT_EXTENSIONS, walkReports } from '../node/walk';
+
+/** What the CLI reads in folders: text reports and the published forms (web page, Word, PDF). */
+export const CLI_EXTENSIONS = [...REPORT_EXTENSIONS, ...SOURCE_EXTENSIONS];
 
 export type Input =
   | { kind: 'file'; path: string; /** found by walking a folder or a glob (not named) */ discovered: boolean }
@@ -38,9 +42,9 @@ export function discoverInputs(args: string[], cwd: string): { inputs: Input[]; 
       st = null;
     }
     if (st?.isDirectory()) {
-      const files = walkReports(abs);
+      const files = walkReports(abs, { extensions: CLI_EXTENSIONS });
       if (files.length === 0)
-        errors.push({ path: arg, message: { zh: '文件夹中没有 .txt 或 .md 报告', en: 'folder contains no .txt or .md reports' } });
+        errors.push({ path: arg, message: { zh: '文件夹中没有报告（.txt .md .html .docx .pdf）', en: 'folder contains no reports (.txt .md .html .docx .pdf)' } });
       for (const f of files) add(f, true);
     } else if (st) {
       add(abs, false);

@@ -2,7 +2,8 @@
 // one-line errors, and so does a named file that is not an annual report.
 
 import * as path from 'node:path';
-import { parse, type ReportModel } from '../engine';
+import { parse, SOURCE_LIMITS, sourceKindOf, type Piece, type ReportModel, type SourceKind } from '../engine';
+import * as fs from 'node:fs';
 import type { EncodingName } from '../node/decode';
 import { decodeBuffer, ioMessage, readReportFile, type ReadResult } from '../node/read';
 import type { Input, InputError } from './inputs';
@@ -18,6 +19,49 @@ export interface LoadedReport {
   /** Invalid byte sequences met while decoding (each is a U+FFFD in the text). */
   invalid: number;
   model: ReportModel;
+  /** Web page, Word or PDF: `text` is its rendering; pieces map it back to the source file. */
+  source?: StructuredSource;
+}
+
+export interface StructuredSource {
+  kind: SourceKind;
+  pieces: Piece[];
+}
+
+export type AnyReadResult = ReadResult | ({ ok: true; text: string; encoding: EncodingName; invalid: number; model: ReportModel; source: StructuredSource });
+
+/** The one loading function: text files are decoded (node/read.ts); web pages, Word and PDF
+ *  files are read by their structure (engine/sources, loaded on first use) into a rendering
+ *  and a model. */
+export async function readAnyReportFile(abs: string): Promise<AnyReadResult> {
+  const kind = sourceKindOf(abs);
+  if (!kind) return readReportFile(abs);
+  let bytes: Buffer;
+  try {
+    const st = fs.statSync(abs);
+    if (st.isDirectory()) return { ok: false, message: { zh: '这是文件夹，不是文件', en: 'is a folder, not a file' } };
+    if (st.size > SOURCE_LIMITS.maxInputBytes) {
+      const mb = (st.size / 1024 / 1024).toFixed(1);
+      return { ok: false, message: { zh: `文件过大（${mb} MB），不像是年度报告，未读取`, en: `file too large (${mb} MB); not a report, not read` } };
+    }
+    bytes = fs.readFileSync(abs);
+  } catch (e) {
+    return { ok: false, message: ioMessage(e) };
+  }
+  return readStructured(kind, bytes);
+}
+
+export async function readStructured(kind: SourceKind, bytes: Uint8Array): Promise<AnyReadResult> {
+  const { readSource, SourceError } = await import('../engine/sources');
+  try {
+    const r = await readSource(kind, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    return { ok: true, text: r.rendering.text, encoding: 'utf-8', invalid: 0, model: r.model, source: { kind, pieces: r.rendering.pieces } };
+  } catch (e) {
+    if (e instanceof SourceError) return { ok: false, message: e.userMessage };
+    const what = kind === 'pdf' ? 'PDF' : kind === 'docx' ? 'Word' : 'HTML';
+    const why = String((e as Error)?.message ?? e).slice(0, 200);
+    return { ok: false, message: { zh: `无法读取 ${what} 文件（${why}）`, en: `cannot read the ${what} file (${why})` } };
+  }
 }
 
 export const STDIN_NAME = '<stdin>';
@@ -39,12 +83,14 @@ export interface Loaded {
   skipped: string[];
 }
 
-export async function loadInputs(inputs: Input[], io: CliIo): Promise<Loaded> {
+/** Read every input; `onProgress` after each (reading is the slow part: PDFs take a second). */
+export async function loadInputs(inputs: Input[], io: CliIo, onProgress?: (done: number, total: number) => void): Promise<Loaded> {
   const reports: LoadedReport[] = [];
   const errors: InputError[] = [];
   const skipped: string[] = [];
-  for (const input of inputs) {
-    let r: ReadResult;
+  for (const [k, input] of inputs.entries()) {
+    if (k > 0) onProgress?.(k, inputs.length);
+    let r: AnyReadResult;
     let display: string;
     let abs: string | null = null;
     if (input.kind === 'stdin') {
@@ -64,13 +110,13 @@ export async function loadInputs(inputs: Input[], io: CliIo): Promise<Loaded> {
     } else {
       abs = input.path;
       display = displayPath(abs, io.cwd);
-      r = readReportFile(abs);
+      r = await readAnyReportFile(abs);
     }
     if (!r.ok) {
       errors.push({ path: display, message: r.message });
       continue;
     }
-    const model = parse(r.text);
+    const model = 'model' in r ? r.model : parse(r.text);
     if (!model.isReport) {
       // Files found by walking a folder that are not reports (a README, notes…) are skipped;
       // a file named on the command line must be one.
@@ -78,8 +124,9 @@ export async function loadInputs(inputs: Input[], io: CliIo): Promise<Loaded> {
       else errors.push({ path: display, message: r.text.trim() === '' ? EMPTY_FILE : NOT_A_REPORT });
       continue;
     }
-    reports.push({ display, abs, text: r.text, encoding: r.encoding, invalid: r.invalid, model });
+    reports.push({ display, abs, text: r.text, encoding: r.encoding, invalid: r.invalid, model, ...('source' in r ? { source: r.source } : {}) });
   }
+  if (inputs.length) onProgress?.(inputs.length, inputs.length);
   return { reports, errors, skipped };
 }
 

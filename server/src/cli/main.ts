@@ -2,7 +2,7 @@
 
 import { langFromArgv, parseCommandLine } from './args';
 import { localize } from '../engine';
-import { runCheck, runNew, runParse, runSummary } from './commands';
+import { runCheck, runConvert, runNew, runParse, runSummary } from './commands';
 import { helpText } from './help';
 import { EXIT_OK, EXIT_USAGE_OR_IO, UsageError, type CliIo } from './io';
 import { VERSION } from './version';
@@ -35,6 +35,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         return await runParse(parsed, io);
       case 'new':
         return await runNew(parsed, io);
+      case 'convert':
+        return await runConvert(parsed, io);
     }
   } catch (e) {
     io.stderr.write(`nianbao: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);

@@ -1,7 +1,8 @@
 // One checked file, as every formatter sees it.
 
-import { LineIndex, localize, type Finding, type Locale, type Position, type ReportModel } from '../engine';
+import { describeLocation, LineIndex, locate, localize, type Finding, type Locale, type Position, type ReportModel, type SourceLocation } from '../engine';
 import type { EncodingName } from '../node/decode';
+import type { StructuredSource } from './load';
 import { isFixable } from './fixer';
 
 export interface FileResult {
@@ -16,6 +17,22 @@ export interface FileResult {
   lines: LineIndex;
   /** Display path of the report used for carry-over, if any. */
   previous: string | null;
+  /** Web page, Word or PDF: `text` is its rendering; findings are located in the source file. */
+  source?: StructuredSource;
+}
+
+/** Where an offset of the checked text is in the source file (structured sources only). */
+export function sourceLocationOf(r: FileResult, offset: number): SourceLocation | null {
+  return r.source ? locate(r.source.pieces, offset) : null;
+}
+
+/** The position users follow: `line:col` of a text file or web page; table/row/col in Word;
+ *  page (and table/row/col) in a PDF. */
+export function positionLabel(r: FileResult, offset: number, lang: Locale): string {
+  const loc = sourceLocationOf(r, offset);
+  if (loc) return localize(describeLocation(loc), lang);
+  const p = r.lines.positionAt(offset);
+  return `${p.line + 1}:${p.character + 1}`;
 }
 
 export interface Counts {
@@ -53,6 +70,10 @@ export function jsonFinding(r: FileResult, f: Finding, lang: Locale) {
     message: localize(f.message, lang),
     range: rangeOf(r, f.span),
   };
+  // For a web page, Word or PDF file `range` is in its text rendering (`nianbao convert`);
+  // `location` is where the finding is in the file itself.
+  const loc = sourceLocationOf(r, f.span.start);
+  if (loc) out.location = loc;
   if (f.expected !== undefined) out.expected = f.expected;
   if (f.actual !== undefined) out.actual = f.actual;
   out.fixable = isFixable(f);
@@ -62,6 +83,7 @@ export function jsonFinding(r: FileResult, f: Finding, lang: Locale) {
 export function jsonFile(r: FileResult, lang: Locale) {
   return {
     path: r.display,
+    ...(r.source ? { source: r.source.kind } : {}),
     template: r.model.template.id,
     year: r.model.year?.value ?? null,
     agency: r.model.title?.agency ?? null,

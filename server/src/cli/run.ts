@@ -31,7 +31,7 @@ export async function runChecks(args: CheckArgs, io: CliIo, onProgress?: (done: 
   const warnings: Localized[] = [];
   const warned = new Set<string>();
   const { inputs, errors } = discoverInputs(args.paths, io.cwd);
-  const loaded = await loadInputs(inputs, io);
+  const loaded = await loadInputs(inputs, io, onProgress);
   errors.push(...loaded.errors);
   for (const s of loaded.skipped) notes.push({ zh: `${s}：不是年度报告，已跳过`, en: `${s}: not an annual report, skipped` });
   // A folder operand whose files were all skipped as non-reports.
@@ -75,7 +75,6 @@ export async function runChecks(args: CheckArgs, io: CliIo, onProgress?: (done: 
 
   const results: FileResult[] = [];
   const options: CheckOptions[] = [];
-  const total = loaded.reports.length;
   loaded.reports.forEach((r, i) => {
     const cfg = configOf(r);
     const rules: Record<string, SeveritySetting> = { ...(cfg?.rules ?? {}), ...args.rules };
@@ -103,9 +102,8 @@ export async function runChecks(args: CheckArgs, io: CliIo, onProgress?: (done: 
     notes.push({ zh: `${r.display}：编码 ${describeDecoding(r)}`, en: `${r.display}: encoding ${describeDecoding(r)}` });
     if (prev) notes.push({ zh: `${r.display}：上年报告 ${prev.display}`, en: `${r.display}: carry-over from ${prev.display}` });
     const findings = checkModel(r.model, opts);
-    results.push({ display: r.display, abs: r.abs, text: r.text, encoding: r.encoding, invalid: r.invalid, model: r.model, findings, lines: new LineIndex(r.text), previous: prev?.display ?? null });
+    results.push({ display: r.display, abs: r.abs, text: r.text, encoding: r.encoding, invalid: r.invalid, model: r.model, findings, lines: new LineIndex(r.text), previous: prev?.display ?? null, ...(r.source ? { source: r.source } : {}) });
     options.push(opts);
-    onProgress?.(i + 1, total);
   });
   return { results, errors, skipped: loaded.skipped, warnings, notes, options };
 }

@@ -31,8 +31,8 @@ export interface Fix {
   isPreferred: boolean;
   /**
    * Safe fixes are applied by fix-all (`source.fixAll.nianbao`, `nianbao check --fix`).
-   * A fix is safe when it is unambiguous and edits only derived cells or wording
-   * (never a leaf cell a user typed a number into, spec §6).
+   * A fix is safe when it is unambiguous: it edits only derived cells or wording, or it is
+   * the unique minimal change that makes every relation of a table hold (localise/).
    */
   safe: boolean;
   /** Fix-all applies fixes by ascending phase (spec §3 order: row totals, then （七）总计, then T4…). */
@@ -61,6 +61,30 @@ export interface Finding {
   location?: FindingLocation;
   /** For arithmetic findings: the equation that fails (spec id) and its operands as written. */
   equation?: { id: string; operands?: string };
+  /** For findings of error localisation (engine/localise): what was found. */
+  localisation?: FindingLocalisation;
+  /** Longer explanation for hover (a localised error: before → after, and why this set). */
+  detail?: Localized;
+}
+
+/** A cell a localised fix changes, by its place in the template. */
+export interface CellChange {
+  table: TableId;
+  row: string;
+  col: string;
+  from: number;
+  to: number;
+}
+
+export interface FindingLocalisation {
+  /** unique: this cell is one of the one smallest change; tie: several equally small changes fit; too-many: past the search bound. */
+  outcome: 'unique' | 'tie' | 'too-many';
+  /** Every relation the finding covers (the ones its cell breaks, or that fail at this total). */
+  relations: { equation: string; code: string }[];
+  /** unique: every cell the one fix changes. */
+  set?: CellChange[];
+  /** tie: each equally small change. */
+  candidates?: CellChange[][];
 }
 
 /**

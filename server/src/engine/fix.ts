@@ -45,11 +45,16 @@ export function fixAll(original: string, options: CheckOptions = {}, maxPasses =
     if (safe.length === 0) break;
     const phase = Math.min(...safe.map((x) => x.phase ?? 0));
     const now = safe.filter((x) => (x.phase ?? 0) === phase);
-    const edits = now.flatMap((x) => x.edits);
+    // One fix may sit on several findings (a localised set: one finding per wrong cell).
+    const seen = new Set<string>();
+    const edits = now.flatMap((x) => x.edits).filter((e) => {
+      const key = `${e.span.start}:${e.span.end}:${e.newText}`;
+      return !seen.has(key) && (seen.add(key), true);
+    });
     const next = applyEdits(text, edits);
     if (next === text) break;
     text = next;
-    applied += now.length;
+    applied += new Set(now.map((x) => x.edits.map((e) => `${e.span.start}:${e.span.end}:${e.newText}`).join('|'))).size;
     findings = check(text, options).findings;
   }
   return { text, edits: diffEdits(original, text), applied, remaining: findings };

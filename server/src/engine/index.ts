@@ -11,6 +11,9 @@ export { LineIndex, type Position } from './text/lineIndex';
 
 // fixes
 export { applyEdits, applyFix, diffEdits, fixAll, type FixAllResult } from './fix';
+// Error localisation (which cells are wrong): per model, and the search on an integer system.
+export { localiseModel, type Component as LocalisedComponent } from './localise/model';
+export { localise, type LinearSystem, type Localisation } from './localise/search';
 
 // the rules
 export { rules, ruleByCode } from './rules/index';
@@ -58,3 +61,11 @@ export { escapeHtml, PREVIEW_CSS, reportsPage, summaryHtml, tableHtml, viewHtml,
 
 // editor features as data (outline, folding, hover, inlay hints, code actions)
 export * from './ide/index';
+
+// Structured sources (web page, Word, PDF): the small pieces adapters need for any file —
+// which kind a name is, locations and how to show them. The readers themselves (and pdf.js)
+// are behind `engine/sources`, loaded on first use (its own bundle, dist/sources.js).
+export { sourceKindOf, SOURCE_EXTENSIONS } from './sources/kind';
+export { describeLocation } from './sources/describe';
+export { locate, pieceAt, type Piece, type RenderFormat, type Rendering } from './sources/render';
+export { SOURCE_LIMITS, SourceError, type SourceDocument, type SourceKind, type SourceLocation } from './sources/document';

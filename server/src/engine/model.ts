@@ -5,6 +5,8 @@
 // string the caller passed in, before any normalisation), exactly what LSP needs after
 // a line/character conversion (see text/lineIndex.ts). `end` is exclusive.
 
+import type { SourceKind, SourceLocation } from './sources/document';
+
 export interface Span {
   start: number;
   end: number;
@@ -115,6 +117,8 @@ export interface Cell {
    * value would be typed (e.g. right after the tab). null when unknown (absent, unreadable).
    */
   span: Span | null;
+  /** Structured sources (web page, Word, PDF): where the cell is in the source file. */
+  source?: SourceLocation;
 }
 
 export interface Row {
@@ -134,6 +138,8 @@ export interface Row {
   alignment: 'direct' | 'trimmed' | 'reconstructed' | 'ambiguous';
   /** Why the alignment is not direct, for messages and hover (zh-CN, en). */
   alignmentNote?: { zh: string; en: string };
+  /** Structured sources: where the row's label is in the source file. */
+  source?: SourceLocation;
 }
 
 /** The three tables of a report (二、三、四 by the sections that hold them). */
@@ -169,4 +175,6 @@ export interface ReportModel {
   /** Top-level section headings in document order (duplicates and misorders included). */
   sections: Section[];
   tables: { T2?: Table; T3?: Table; T4?: Table };
+  /** Set when the text is the rendering of a structured file (engine/sources): its kind. */
+  source?: { kind: SourceKind };
 }

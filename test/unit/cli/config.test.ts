@@ -47,8 +47,9 @@ test('--rule overrides the config file', async () => {
 
 test('--rule code=off removes the finding, and can change the exit code', async () => {
   const dir = tempDir({ 'a.txt': ERRORS });
-  const r = await run(['check', 'a.txt', '--rule', 'row-total=off', '--rule', 'column-balance=warning', '--format', 'json'], { cwd: dir });
-  assert.deepEqual(codes(json(r)), ['warning:section-numbering', 'warning:column-balance']);
+  // The one wrong cell breaks a row total and a column balance: one finding, under row-total.
+  const r = await run(['check', 'a.txt', '--rule', 'row-total=off', '--format', 'json'], { cwd: dir });
+  assert.deepEqual(codes(json(r)), ['warning:section-numbering']);
   assert.equal(r.code, 0);
 });
 

@@ -45,10 +45,10 @@ test('a binary file gets a one-line message and exit 2', async () => {
 });
 
 test('a folder without reports gets a one-line message and exit 2', async () => {
-  const dir = tempDir({ 'empty/notes.pdf': 'x' });
+  const dir = tempDir({ 'empty/notes.png': 'x' });
   const r = await run(['check', 'empty', '--lang', 'en'], { cwd: dir });
   assert.equal(r.code, 2);
-  assert.match(r.stderr, /empty: folder contains no \.txt or \.md reports/);
+  assert.match(r.stderr, /empty: folder contains no reports \(\.txt \.md \.html \.docx \.pdf\)/);
 });
 
 test('a 50 MB file is refused without being read, and exits 2', async () => {

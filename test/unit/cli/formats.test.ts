@@ -41,8 +41,8 @@ test('json: expected/actual appear for arithmetic findings, fixable tells whethe
   assert.equal(rowTotal.expected, 1);
   assert.equal(rowTotal.actual, 5);
   assert.equal(rowTotal.fixable, true);
-  const balance = out.files[0].findings.find((f: any) => f.code === 'column-balance');
-  assert.equal(balance.fixable, false);
+  // The column balance that the same wrong cell breaks is part of that finding, not another one.
+  assert.ok(!out.files[0].findings.some((f: any) => f.code === 'column-balance'));
 });
 
 test('--lang picks the message language', async () => {
@@ -67,7 +67,7 @@ test('stylish: one line per finding with 1-based line:column, severity, message 
   }
   const errors = f.filter((x) => x.severity === 'error').length;
   const warnings = f.filter((x) => x.severity === 'warning').length;
-  assert.ok(r.stdout.includes(`✖ ${f.length} problems (${errors} errors, ${warnings} warning${warnings === 1 ? '' : 's'}`), r.stdout);
+  assert.ok(r.stdout.includes(`✖ ${f.length} problems (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`), r.stdout);
 });
 
 test('stylish: no colour when stdout is not a TTY', async () => {

@@ -9,9 +9,9 @@ import { fixture, json, run, tempDir } from './helpers';
 const names = (dir: string, args: string[]) =>
   discoverInputs(args, dir).inputs.map((i) => (i.kind === 'file' ? path.relative(dir, i.path).split(path.sep).join('/') : '-'));
 
-test('a folder is searched recursively for .txt and .md, skipping hidden folders, node_modules and READMEs', () => {
-  const dir = tempDir({ 'a.txt': 'x', 'sub/b.md': 'x', 'sub/c.pdf': 'x', '.hidden/d.txt': 'x', 'node_modules/e.txt': 'x', 'README.md': 'x' });
-  assert.deepEqual(names(dir, ['.']), ['a.txt', 'sub/b.md']);
+test('a folder is searched recursively for .txt, .md, .html, .docx and .pdf, skipping hidden folders, node_modules and READMEs', () => {
+  const dir = tempDir({ 'a.txt': 'x', 'sub/b.md': 'x', 'sub/c.pdf': 'x', 'sub/d.docx': 'x', 'sub/e.htm': 'x', 'sub/f.png': 'x', '.hidden/d.txt': 'x', 'node_modules/e.txt': 'x', 'README.md': 'x' });
+  assert.deepEqual(names(dir, ['.']), ['a.txt', 'sub/b.md', 'sub/c.pdf', 'sub/d.docx', 'sub/e.htm']);
 });
 
 test('globs expand *, ** and {a,b} relative to the working folder', () => {

@@ -6,9 +6,8 @@ import assert from 'node:assert/strict';
 import { check, parse, type Finding } from '../../../server/src/engine/index.ts';
 import { applyEdits, fixAll } from '../../../server/src/engine/index.ts';
 import { CLEAN_REPORT, defaultT3, renderReport, type ReportSpec } from '../../support/reports.ts';
+const loc = (f: Finding) => (f.location?.kind === 'cells' ? { table: f.location.table, row: f.location.row, col: f.location.cols[0] } : undefined);
 
-/** The single column a cell finding is on. */
-const col = (f: Finding) => (f.location?.kind === 'cells' ? f.location.cols[0] : undefined);
 const codesOf = (fs: Finding[]) => fs.map((f) => f.code);
 const run = (spec: ReportSpec | string) => check(typeof spec === 'string' ? spec : renderReport(spec)).findings;
 const only = (spec: ReportSpec | string, code: string) => run(spec).filter((f) => f.code === code);
@@ -18,28 +17,59 @@ test('a correct report has no findings at all', () => {
 });
 
 test('row-total: a table-3 total that is not the sum of its row, reported on the total with the formula', () => {
-  const f = only({ t3: { R3_3_7: [1, 0, 0, 0, 0, 0, 2], R3_7: [3, 0, 0, 0, 0, 16, 20], R1: [3, 0, 0, 0, 0, 16, 20] } }, 'row-total');
-  assert.equal(f.length, 3);
-  const leaf = f.find((x) => x.location?.kind === 'cells' && x.location.row === 'R3_3_7')!;
-  assert.equal(leaf.expected, 1);
-  assert.equal(leaf.actual, 2);
-  assert.match(leaf.message.zh, /2 ≠ 各项之和 1（1\+0\+0\+0\+0\+0）/);
-  assert.equal(leaf.fixes[0]!.edits[0]!.newText, '1');
+  const f = only({ t3: { R3_3_7: [1, 0, 0, 0, 0, 0, 2] } }, 'row-total');
+  assert.equal(f.length, 1);
+  assert.equal(loc(f[0]!)?.row, 'R3_3_7');
+  assert.equal(f[0]!.expected, 1);
+  assert.equal(f[0]!.actual, 2);
+  assert.match(f[0]!.message.zh, /2 ≠ 各项之和 1（1\+0\+0\+0\+0\+0）/);
+  assert.deepEqual(f[0]!.fixes.map((x) => [x.edits.map((e) => e.newText), x.isPreferred, x.safe]), [[['1'], true, true]]);
+});
+
+test('three wrong totals that agree with each other: one finding each, and one fix that sets all three', () => {
+  const text = renderReport({ t3: { R3_3_7: [1, 0, 0, 0, 0, 0, 2], R3_7: [3, 0, 0, 0, 0, 16, 20], R1: [3, 0, 0, 0, 0, 16, 20] } });
+  const f = check(text).findings.filter((x) => x.localisation?.outcome === 'unique');
+  assert.deepEqual(f.map((x) => [x.code, loc(x)?.row, x.actual, x.expected]), [
+    ['row-total', 'R1', 20, 19],
+    ['row-total', 'R3_3_7', 2, 1],
+    ['row-total', 'R3_7', 20, 19],
+  ]);
+  const fix = f[0]!.fixes[0]!;
+  assert.ok(f.every((x) => x.fixes.length === 1 && x.fixes[0] === fix), 'the same fix on every cell of the set');
+  assert.deepEqual(codesOf(check(applyEdits(text, fix.edits)).findings), []);
 });
 
 test('result-total: （七）总计 differs from the sum of the leaves in a column, group rows not added', () => {
-  const t3 = defaultT3();
-  t3.R3_4_1 = [1, 0, 0, 0, 0, 0, 1];
-  const f = run({ t3, narrative: '共收到政府信息公开申请19件。' });
-  const res = f.filter((x) => x.code === 'result-total');
-  assert.deepEqual(res.map((x) => col(x)).sort(), ['C1', 'C7']);
-  assert.equal(res.find((x) => col(x) === 'C1')!.expected, 4);
+  // One wrong cell breaks its row, the result total and the column balance: one finding.
+  const t3b = defaultT3();
+  t3b.R3_7 = [3, 0, 0, 0, 0, 16, 20];
+  const g = run({ t3: t3b }).filter((x) => x.code === 'result-total');
+  assert.deepEqual(g.map((x) => [loc(x)?.row, loc(x)?.col, x.expected]), [['R3_7', 'C7', 19]]);
 });
 
-test('column-balance: 一 + 二 ≠ 三 + 四 gives a suggestion that is not applied by fix-all', () => {
-  const f = only({ t3: { R4: [1, 0, 0, 0, 0, 0, 1] } }, 'column-balance');
+test('a leaf that is off in its column and its total: every leaf that could be it is a candidate, none is chosen', () => {
+  const t3 = defaultT3();
+  t3.R3_4_1 = [1, 0, 0, 0, 0, 0, 1];
+  const f = run({ t3, narrative: '共收到政府信息公开申请19件。' }).filter((x) => x.code === 'result-total');
+  // （七）总计 agrees with 一 and the narrative; one of the three 自然人 leaves is one too many.
+  assert.deepEqual(f.map((x) => [x.localisation?.outcome, loc(x)?.row, loc(x)?.col]), [['tie', 'R3_7', 'C1'], ['tie', 'R3_7', 'C7']]);
+  const rows = (f[0]!.localisation?.candidates ?? []).map((c) => c[0]!.row).sort();
+  assert.deepEqual(rows, ['R3_1', 'R3_3_7', 'R3_4_1']);
+  assert.ok(f.every((x) => x.fixes.length === 3 && x.fixes.every((fx) => !fx.safe && !fx.isPreferred)));
+});
+
+test('column-balance: when 一、二 and 四 are equally likely wrong, the candidates are listed and fix-all applies none', () => {
+  const f = only({ t3: { R4: [1, 0, 0, 0, 0, 0, 1] }, narrative: '本年度共收到政府信息公开申请19件。' }, 'column-balance');
   assert.deepEqual(f.map((x) => x.equation?.id), ['EQ-T3-BAL', 'EQ-T3-BAL']);
-  assert.ok(f.every((x) => x.fixes.every((fx) => !fx.safe)));
+  // 一 is confirmed by the narrative (19), so 二 or 四 is wrong: two candidates.
+  assert.ok(f.every((x) => x.localisation?.outcome === 'tie' && x.fixes.length === 2), JSON.stringify(f.map((x) => x.fixes.map((y) => y.title.en))));
+  assert.ok(f.every((x) => x.fixes.every((fx) => !fx.safe && !fx.isPreferred)));
+});
+
+test('narrative evidence decides a tie: “已全部办结” makes 四 the wrong cells', () => {
+  const f = only({ t3: { R4: [1, 0, 0, 0, 0, 0, 1] } }, 'column-balance');
+  assert.deepEqual(f.map((x) => [x.localisation?.outcome, loc(x)?.row, loc(x)?.col, x.expected]), [['unique', 'R4', 'C1', 0], ['unique', 'R4', 'C7', 0]]);
+  assert.ok(f.every((x) => x.fixes.length === 1 && x.fixes[0]!.safe && x.fixes[0]!.edits.length === 2));
 });
 
 test('review-total and litigation-total check the three table-4 blocks', () => {
@@ -119,7 +149,7 @@ test('publish-date: a signature after the statutory window', () => {
 test('carry-over: 上年结转 must equal last year’s 结转下年度继续办理', () => {
   const last = parse(renderReport({ year: 2023, t3: { R4: [2, 0, 0, 0, 0, 0, 2], R1: [5, 0, 0, 0, 0, 16, 21] } }));
   const f = check(CLEAN_REPORT, { previous: { model: last, uri: 'file:///2023.txt' } }).findings.filter((x) => x.code === 'carry-over');
-  assert.deepEqual(f.map((x) => [col(x), x.actual, x.expected]), [['C1', 0, 2], ['C7', 0, 2]]);
+  assert.deepEqual(f.map((x) => [loc(x)?.col, x.actual, x.expected]), [['C1', 0, 2], ['C7', 0, 2]]);
   assert.equal(f[0]!.related[0]!.uri, 'file:///2023.txt');
 });
 
@@ -129,14 +159,15 @@ test('rule settings: off removes a code, a level changes its severity', () => {
   assert.equal(check(text, { rules: { 'section-numbering': 'error' } }).findings[0]!.severity, 'error');
 });
 
-test('fix-all sets row totals, then （七）总计, then table 4, and a re-check finds none of them', () => {
+test('fix-all sets the uniquely wrong totals, leaves an ambiguous table-4 total to the user, and a re-check finds nothing else', () => {
   const text = renderReport({
     t3: { R1: [3, 0, 0, 0, 0, 16, 20], R3_1: [2, 0, 0, 0, 0, 16, 99], R3_7: [3, 0, 0, 0, 0, 16, 7] },
     t4: [3, 0, 0, 0, 9, 18, 5, 1, 0, 24, 7, 0, 0, 0, 7],
     sectionTwoNumbering: '2、',
   });
   const r = fixAll(text);
-  assert.deepEqual(codesOf(check(r.text).findings), []);
+  // 结果维持 3 with 总计 9: the total or any one part may be wrong (a tie), so nothing is set.
+  assert.deepEqual(codesOf(check(r.text).findings), ['review-total']);
   assert.equal(applyEdits(text, r.edits), r.text);
   assert.ok(r.edits.every((e) => e.newText.length <= 3), JSON.stringify(r.edits));
   assert.deepEqual(fixAll(r.text).edits, []);

@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { docsUrl, localize, rules as registry, type Finding, type Locale, type Severity } from '../../engine';
 import { isFixable } from '../fixer';
 import type { InputError } from '../inputs';
-import type { FileResult } from '../results';
+import { positionLabel, sourceLocationOf, type FileResult } from '../results';
 import { VERSION } from '../version';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
@@ -42,7 +42,7 @@ export function formatSarif(results: FileResult[], lang: Locale, inputErrors: In
         });
       }
 
-  const artifacts: Record<string, unknown>[] = results.map((r) => ({ location: uriOf(r), encoding: r.encoding.replace('-bom', '').toUpperCase() }));
+  const artifacts: Record<string, unknown>[] = results.map((r) => ({ location: uriOf(r), ...(r.source ? {} : { encoding: r.encoding.replace('-bom', '').toUpperCase() }) }));
   // Inputs that could not be checked are artifacts too (every input appears in the log).
   const errorIndex = inputErrors.map((e) => artifacts.push({ location: uriOf({ display: e.path, abs: e.path === '<stdin>' ? null : path.resolve(cwd, e.path) }) }) - 1);
   const out = {
@@ -83,12 +83,23 @@ export function formatSarif(results: FileResult[], lang: Locale, inputErrors: In
 }
 
 function result(r: FileResult, where: ArtifactLocation, fileIndex: number, f: Finding, ruleIndex: number, lang: Locale) {
-  const loc = (span: { start: number; end: number }) => ({
-    physicalLocation: {
-      artifactLocation: { ...where, index: fileIndex },
-      region: region(r, span),
-    },
-  });
+  const loc = (span: { start: number; end: number }) => {
+    const artifactLocation = { ...where, index: fileIndex };
+    const src = sourceLocationOf(r, span.start);
+    if (!src) return { physicalLocation: { artifactLocation, region: region(r, span) } };
+    // A web page: the line and column in the .html. Word and PDF have no text lines: the
+    // table/row/column (and page) is a logical location, also kept as properties.
+    if (src.kind === 'html') {
+      const end = sourceLocationOf(r, Math.max(span.start, span.end - 1));
+      const endColumn = end && end.kind === 'html' && end.line === src.line ? end.column + 1 : src.column + 1;
+      return { physicalLocation: { artifactLocation, region: { startLine: src.line, startColumn: src.column, endLine: src.line, endColumn } } };
+    }
+    return {
+      physicalLocation: { artifactLocation },
+      logicalLocations: [{ name: positionLabel(r, span.start, 'en'), kind: 'element' }],
+      properties: { sourceLocation: src },
+    };
+  };
   const out: Record<string, unknown> = {
     ruleId: f.code,
     ruleIndex,
@@ -102,7 +113,8 @@ function result(r: FileResult, where: ArtifactLocation, fileIndex: number, f: Fi
   if (related.length)
     out.relatedLocations = related.map((x, id) => ({ id, ...loc(x.span), message: { text: localize(x.message, lang) } }));
   const fixes = f.fixes.filter((x) => x.safe && x.edits.length);
-  if (fixes.length)
+  // Fixes edit text; a web page, Word or PDF file is never modified (convert it first).
+  if (fixes.length && !r.source)
     out.fixes = fixes.map((x) => ({
       description: { text: localize(x.title, lang) },
       artifactChanges: [

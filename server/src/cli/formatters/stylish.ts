@@ -3,7 +3,7 @@
 
 import { localize, type Locale } from '../../engine';
 import { isFixable } from '../fixer';
-import { countFindings, type FileResult } from '../results';
+import { countFindings, positionLabel, type FileResult } from '../results';
 
 const C = { red: 31, yellow: 33, cyan: 36, gray: 90, bold: 1, underline: 4 } as const;
 
@@ -25,19 +25,18 @@ export function formatStylish(results: FileResult[], lang: Locale, color: boolea
     if (r.findings.length === 0) continue;
     out.push(paint(C.underline, r.display));
     const rows = r.findings.map((f) => {
-      const p = r.lines.positionAt(f.span.start);
-      return [`${p.line + 1}:${p.character + 1}`, f.severity, localize(f.message, lang).replace(/\s*\n\s*/g, ' '), f.code] as const;
+      return [positionLabel(r, f.span.start, lang), f.severity, localize(f.message, lang).replace(/\s*\n\s*/g, ' '), f.code] as const;
     });
-    const w0 = Math.max(...rows.map((x) => x[0].length));
+    const w0 = Math.max(...rows.map((x) => width(x[0])));
     const w1 = Math.max(...rows.map((x) => width(sevName(x[1]))));
     for (const [pos, sev, msg, code] of rows) {
       const name = sevName(sev);
-      out.push(`  ${paint(C.gray, pos.padEnd(w0))}  ${paint(sevColor(sev), name + ' '.repeat(w1 - width(name)))}  ${msg}  ${paint(C.gray, code)}`);
+      out.push(`  ${paint(C.gray, pos + ' '.repeat(w0 - width(pos)))}  ${paint(sevColor(sev), name + ' '.repeat(w1 - width(name)))}  ${msg}  ${paint(C.gray, code)}`);
     }
     out.push('');
     const c = countFindings(r.findings);
     total = { errors: total.errors + c.errors, warnings: total.warnings + c.warnings, infos: total.infos + c.infos, hints: total.hints + c.hints };
-    fixable += r.findings.filter(isFixable).length;
+    if (!r.source) fixable += r.findings.filter(isFixable).length;
   }
   const n = total.errors + total.warnings + total.infos + total.hints;
   const notChecked = uncheckedLine(unchecked, zh);

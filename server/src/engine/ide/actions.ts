@@ -2,7 +2,7 @@
 // table under the cursor, and fix-all. An adapter maps `kind` to its own action kinds and
 // `finding` to its diagnostic; the edits are spans in the original text.
 
-import type { Finding, Localized, TextEdit } from '../findings';
+import type { Finding, Fix, Localized, TextEdit } from '../findings';
 import type { FixAllResult } from '../fix';
 import type { ReportModel, Span } from '../model';
 
@@ -33,15 +33,21 @@ export function quickFixes(model: ReportModel, findings: Finding[], range: Span,
   const out: ActionInfo[] = [];
   for (const t of Object.values(model.tables)) {
     if (!t || start < t.span.start || start > t.span.end) continue;
-    const inTable = findings.filter((f) => f.span.start >= t.span.start && f.span.end <= t.span.end && f.fixes.some((x) => x.safe));
-    if (inTable.length < 2) continue;
+    // Distinct safe fixes: one localised fix sits on every wrong cell of its set.
+    const inTable = new Set(findings.filter((f) => f.span.start >= t.span.start && f.span.end <= t.span.end).flatMap((f) => f.fixes.filter((x) => x.safe)));
+    if (inTable.size < 2) continue;
     const edits = fixAll().edits.filter((e) => e.span.start >= t.span.start && e.span.end <= t.span.end);
     if (edits.length > 1)
       out.push({ title: { zh: `修复此表中的所有合计（${edits.length} 处）`, en: `Fix all totals in this table (${edits.length})` }, kind: 'quickfix', edits });
   }
+  const seen = new Set<Fix>();
   findings.forEach((f, i) => {
     if (f.fixes.length === 0 || f.span.end < start || f.span.start > end) return;
-    for (const fix of f.fixes) out.push({ title: fix.title, kind: 'quickfix', isPreferred: fix.isPreferred, finding: i, edits: fix.edits });
+    for (const fix of f.fixes) {
+      if (seen.has(fix)) continue; // the same fix on two cells of one set: offered once
+      seen.add(fix);
+      out.push({ title: fix.title, kind: 'quickfix', isPreferred: fix.isPreferred, finding: i, edits: fix.edits });
+    }
   });
   return out;
 }

@@ -9,6 +9,7 @@ import type { Cell, Row, Span, Table } from '../model';
 import { spanToOriginal, type NormalizedText } from '../text/normalize';
 import { fillEmptyLines, parseNumber, readRow, resolveJointly, slotValue, type Candidate, type Slot } from './align';
 import { tokenize, type Tok } from './cells';
+import { RUN_TOGETHER, splitFlatLine } from './layouts/flat-t2';
 import { gridLines, positionalValues } from './layouts/grid-lines';
 import { nextText, resumesOnLine, splitGluedLabel } from './layouts/pdf';
 
@@ -494,11 +495,24 @@ function readT3(nt: NormalizedText, from: number, to: number, firstLine: number)
 
 // ————— T2 —————
 
+/** What a table-2 row's own values must satisfy: 现行有效 ≥ 制发 − 废止 (F2021), 对外公开总数 ≥
+ *  本年新公开 (F2019); other rows have no relation of their own. */
+function t2RowCheck(def: T2RowDef): (nums: number[]) => boolean {
+  const ids = def.columns.map((c) => c.id);
+  if (ids.join() === 'MADE,REPEALED,VALID') return ([made, repealed, valid]) => valid! >= made! - repealed!;
+  if (ids.join() === 'NEW_MADE,NEW_PUB,TOTAL_PUB') return ([, pub, total]) => total! >= pub!;
+  return () => true;
+}
+
 function readT2(nt: NormalizedText, from: number, to: number, firstLine: number): { table: Table; region: { start: number; end: number } } | null {
   const text = nt.text;
   const regionText = text.slice(from, to);
   const tpl = /本年新制作数量|上一年项目数量|对外公开总数量|政府集中采购|本年新公开数量/.test(regionText) ? TEMPLATES.F2019 : TEMPLATES.F2021;
-  const { layout, toks } = tokenize(text, from, to, firstLine);
+  const tokenized = tokenize(text, from, to, firstLine);
+  const layout = tokenized.layout;
+  // A table flattened into one line: cut at the row labels (layouts/flat-t2.ts).
+  const labels = tpl.T2.rows.flatMap((r) => [r.label, ...(r.variants ?? [])]);
+  const toks = tokenized.toks.flatMap((t) => (t.kind === 'text' ? (splitFlatLine(t, labels) ?? [t]) : [t]));
   const seen = new Set<string>();
   const found: { def: T2RowDef; label: Tok; values: Tok[]; closed: boolean }[] = [];
   let pending: (typeof found)[number] | null = null;
@@ -526,6 +540,11 @@ function readT2(nt: NormalizedText, from: number, to: number, firstLine: number)
         pending = { def, label: t, values: [], closed: false };
         found.push(pending);
         seen.add(def.id);
+        end = Math.max(end, t.e);
+      } else if (pending && !pending.closed && t.line === pending.label.line && pending.values.length > 0 && /\d/.test(sq) && sq.length <= 24) {
+        // A value written as text on the row's own line (`减12`, `38518699.09元`) is a cell
+        // (an invalid one), not the end of the row.
+        pending.values.push(t);
         end = Math.max(end, t.e);
       } else if (pending) pending.closed = true;
       continue;
@@ -557,6 +576,26 @@ function readT2(nt: NormalizedText, from: number, to: number, firstLine: number)
       labelMatch: labelMatch(f.label.text, f.def),
       templateLabel: f.def.label,
     };
+    // Digits run together (a flattened table): cut only where forced or unique.
+    if (n > 1 && v.length === 1 && RUN_TOGETHER.has(v[0]!)) {
+      const sp = splitFlattened({ ...v[0]!, kind: 'text' }, n, t2RowCheck(f.def), true);
+      if (sp) {
+        rows.push({
+          ...base,
+          cells: f.def.columns.map((c, i) => makeCell(nt, c, sp.values[i])),
+          alignment: 'reconstructed',
+          alignmentNote: msg(`数字连写在一起，按${sp.note === 'one digit per cell' ? '每格一位' : '唯一满足本行关系的拆分'}读取。`, `Digits were run together; read as ${sp.note === 'one digit per cell' ? sp.note : 'the only cut satisfying the row'}.`),
+        });
+      } else {
+        rows.push({
+          ...base,
+          cells: f.def.columns.map((c) => makeCell(nt, c, v[0], 'unreadable')),
+          alignment: 'ambiguous',
+          alignmentNote: msg(`数字“${v[0]!.text}”连写在一起，有多种拆分为 ${n} 格的方式。`, `The digits “${v[0]!.text}” run together and can be cut into ${n} cells in several ways.`),
+        });
+      }
+      continue;
+    }
     if (v.length > n) {
       rows.push({
         ...base,

@@ -3,26 +3,17 @@
 // unreadable operand suppresses the equation (cell-value / table-unreadable explain why).
 // A blank total whose parts are filled is `total-blank` (fill it), not a sum error.
 
-import { equationsFor, type CellRef, type Equation } from '../format/equations';
+import { equationsFor, type Equation } from '../format/equations';
 import { t3Def } from '../format/vocabulary';
 import type { Fix, Localized } from '../findings';
+import { componentReports } from '../localise/findings';
+import { localiseModel } from '../localise/model';
 import type { Cell, ReportModel } from '../model';
-import type { Report, Rule, RuleContext, RuleDocs } from './types';
+import type { CheckOptions } from '../options';
+import { cellAt } from './lookup';
+import type { Report, Rule, RuleDocs } from './types';
 
-/** Cells by `table.row.col`, built once per model (equations look cells up thousands of times). */
-const cellIndex = new WeakMap<ReportModel, Map<string, Cell>>();
-export function cellAt(model: ReportModel, ref: CellRef): Cell | 'no-row' {
-  let idx = cellIndex.get(model);
-  if (!idx) {
-    idx = new Map();
-    for (const t of [model.tables.T2, model.tables.T3, model.tables.T4]) {
-      if (!t) continue;
-      for (const r of t.rows) for (const c of r.cells) idx.set(`${t.id}.${r.id}.${c.col}`, c);
-    }
-    cellIndex.set(model, idx);
-  }
-  return idx.get(`${ref.table}.${ref.row}.${ref.col}`) ?? 'no-row';
-}
+export { cellAt } from './lookup';
 
 export interface Evaluation {
   eq: Equation;
@@ -101,81 +92,14 @@ export function evaluations(model: ReportModel): Evaluation[] {
   return ev;
 }
 
-/**
- * Whether rewriting a total is safe: no OTHER equation that currently holds uses the cell.
- * If one does (the total agrees with the rest of the table), the error is more likely in a
- * leaf a user typed, so the fix is offered but not applied by fix-all (spec §3, §6).
- */
-function safeToRewrite(all: Evaluation[], self: Evaluation, cell: Cell): boolean {
-  for (const e of all) {
-    if (e === self || e.status !== 'ok') continue;
-    if (e.leftCells.includes(cell) || e.rightCells.includes(cell)) return false;
+const reportCache = new WeakMap<ReportModel, Report[]>();
+function localisedReports(model: ReportModel, options: CheckOptions): Report[] {
+  let out = reportCache.get(model);
+  if (!out) {
+    out = localiseModel(model, options).flatMap(componentReports);
+    reportCache.set(model, out);
   }
-  return true;
-}
-
-function reportEquation(ctx: RuleContext, e: Evaluation, all: Evaluation[]): void {
-  const eq = e.eq;
-  const related = [...e.leftCells, ...e.rightCells]
-    .filter((c) => c.span && c !== e.targetCell)
-    .map((c) => ({ span: c.span!, message: { zh: `${c.col}：${c.state === 'number' ? c.value : '空'}`, en: `${c.col}: ${c.state === 'number' ? c.value : 'blank'}` } }));
-  if (eq.target) {
-    const target = e.targetCell!;
-    if (!target.span) return;
-    const ops = operands(e.rightCells);
-    const f: Report = {
-      code: eq.code,
-      span: target.span,
-      message: {
-        zh: `${eq.name.zh} ${e.left} ≠ 各项之和 ${e.right}（${ops}）`,
-        en: `${eq.name.en} ${e.left} ≠ sum of its parts ${e.right} (${ops})`,
-      },
-      expected: e.right,
-      actual: e.left,
-      related,
-      fixes: (() => {
-        const safe = safeToRewrite(all, e, target);
-        const fixes = setCellFix(
-          target,
-          e.right,
-          safe
-            ? { zh: `将总计改为 ${e.right}`, en: `Set the total to ${e.right}` }
-            : { zh: `将总计改为 ${e.right}（此总计与表中其他关系一致，错误可能在分项中，请先核对）`, en: `Set the total to ${e.right} (it agrees with the rest of the table: check the items first)` },
-          eq.phase,
-          safe,
-        );
-        for (const f of fixes) f.isPreferred = safe;
-        return fixes;
-      })(),
-      location: { kind: 'cells', table: eq.target.table, row: eq.target.row, cols: [eq.target.col] },
-      equation: { id: eq.id, operands: ops },
-    };
-    ctx.report(f);
-    return;
-  }
-  // column-balance: 一 + 二 = 三 + 四 (which side is wrong is unknown: suggestion only).
-  const [r1, r2] = e.leftCells;
-  const [r37, r4] = e.rightCells;
-  const anchor = r4?.span ? r4 : r37?.span ? r37 : r1;
-  if (!anchor?.span) return;
-  const suggestion = val(r1!) + val(r2!) - val(r37!);
-  const fixes =
-    suggestion >= 0 && r4 && r4.span
-      ? [{ title: { zh: `建议：将“结转下年度继续办理”改为 ${suggestion}（请先核对一、二、三项）`, en: `Suggestion: set 结转下年度 to ${suggestion} (check rows 一, 二, 三 first)` }, edits: [{ span: r4.span, newText: String(suggestion) }], isPreferred: false, safe: false }]
-      : [];
-  ctx.report({
-    code: eq.code,
-    span: anchor.span,
-    message: {
-      zh: `${eq.name.zh}：一 + 二 = ${val(r1!)}+${val(r2!)} = ${e.left}，三 + 四 = ${val(r37!)}+${val(r4!)} = ${e.right}，应相等`,
-      en: `${eq.name.en}: 一 + 二 = ${val(r1!)}+${val(r2!)} = ${e.left} but 三 + 四 = ${val(r37!)}+${val(r4!)} = ${e.right}`,
-    },
-    expected: e.left,
-    actual: e.right,
-    related: [...e.leftCells, ...e.rightCells].filter((c) => c.span && c !== anchor).map((c) => ({ span: c.span!, message: { zh: `${c.col}`, en: `${c.col}` } })),
-    fixes,
-    equation: { id: eq.id },
-  });
+  return out;
 }
 
 function equationRule(code: Equation['code'], description: Localized, spec: string[], docs: RuleDocs): Rule {
@@ -186,8 +110,9 @@ function equationRule(code: Equation['code'], description: Localized, spec: stri
     description,
     docs,
     check(ctx) {
-      const all = evaluations(ctx.model);
-      for (const e of all) if (e.eq.code === code && e.status === 'fail') reportEquation(ctx, e, all);
+      // The localiser turns broken relations into wrong cells (one finding per cell); each
+      // finding is reported by the rule of its relation family.
+      for (const f of localisedReports(ctx.model, ctx.options)) if (f.code === code) ctx.report(f);
     },
   };
 }
@@ -195,27 +120,27 @@ function equationRule(code: Equation['code'], description: Localized, spec: stri
 export const rowTotal = equationRule('row-total', { zh: '表三每行的总计等于六类申请人之和', en: 'Each table-3 row total equals the sum of the six applicant columns' }, ['EQ-T3-ROW'], {
   why: 'The 总计 column of table 3 is the sum of the six applicant columns (EQ-T3-ROW).',
   bad: '一、本年新收政府信息公开申请数量  3 0 0 0 0 16 20',
-  fix: 'Quick fix (safe, fix-all phase 1): set 总计 to 19. Leaves are never edited.',
+  fix: 'Here 总计 is the one wrong cell: the quick fix (safe) sets it to 19. The wrong cells are found by error localisation (docs/localisation.md): one finding per wrong cell, naming every relation it breaks. When one smallest change makes every relation of the table hold, its quick fix is preferred and safe (fix-all applies it) and changes the whole set at once; when several equally small changes fit, the finding lists them with a quick fix each, none applied by fix-all.',
 });
 export const resultTotal = equationRule('result-total', { zh: '（七）总计等于各办理结果之和', en: '(7) total equals the sum of the result items' }, ['EQ-T3-RES'], {
   why: '（七）总计 is the sum of the result leaves — never of the group rows （三）（四）（五）（六） — because each application falls in exactly one leaf (“只计这一情形”) (EQ-T3-RES).',
   bad: '（七）总计 18 while the leaves add up to 19',
-  fix: 'Quick fix (safe, phase 2): set （七）总计 to the sum; the row total of （七） is re-checked after.',
+  fix: 'When （七）总计 is the one wrong cell, the quick fix (safe) sets it (and any other cell of the same smallest change, e.g. 一’s 总计) so that every relation holds. The wrong cells are found by error localisation (docs/localisation.md): one finding per wrong cell, naming every relation it breaks. When one smallest change makes every relation of the table hold, its quick fix is preferred and safe (fix-all applies it) and changes the whole set at once; when several equally small changes fit, the finding lists them with a quick fix each, none applied by fix-all.',
 });
 export const columnBalance = equationRule('column-balance', { zh: '每列：一 + 二 = 三 + 四', en: 'Each column: 一 + 二 = 三 + 四' }, ['EQ-T3-BAL'], {
   why: 'The note printed in table 3: 第一项加第二项之和，等于第三项加第四项之和 — per column (EQ-T3-BAL, the only equation printed in the template).',
   bad: '一 20 + 二 0 ≠ 三（七） 19 + 四 0',
-  fix: 'Suggestion only: the error may be in 一, 二 or 三; the quick fix proposes 四 = 一 + 二 − 三 when that is ≥ 0.',
+  fix: 'The wrong cell may be in 一, 二, 三 or 四: outside evidence decides (a number the text states, last year’s 结转 for 二); otherwise every candidate is offered and none is applied by fix-all. The wrong cells are found by error localisation (docs/localisation.md): one finding per wrong cell, naming every relation it breaks. When one smallest change makes every relation of the table hold, its quick fix is preferred and safe (fix-all applies it) and changes the whole set at once; when several equally small changes fit, the finding lists them with a quick fix each, none applied by fix-all.',
 });
 export const reviewTotal = equationRule('review-total', { zh: '行政复议总计等于四项之和', en: 'Administrative review total equals its four parts' }, ['EQ-T4-RV'], {
   why: '行政复议 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结 (EQ-T4-RV).',
   bad: '3 0 0 0 4',
-  fix: 'Quick fix (safe): set 总计 to 3.',
+  fix: 'The total or any one of the four parts may be the wrong cell: a quick fix per candidate, none applied by fix-all — unless other evidence decides (e.g. the text says 行政复议3件, then setting 总计 to 3 is preferred and safe). The wrong cells are found by error localisation (docs/localisation.md): one finding per wrong cell, naming every relation it breaks. When one smallest change makes every relation of the table hold, its quick fix is preferred and safe (fix-all applies it) and changes the whole set at once; when several equally small changes fit, the finding lists them with a quick fix each, none applied by fix-all.',
 });
 export const litigationTotal = equationRule('litigation-total', { zh: '行政诉讼总计等于四项之和', en: 'Litigation totals equal their four parts' }, ['EQ-T4-LD', 'EQ-T4-LR'], {
   why: 'Both 行政诉讼 blocks (未经复议直接起诉, 复议后起诉): 总计 = the four results (EQ-T4-LD, EQ-T4-LR).',
   bad: '18 5 1 0 25',
-  fix: 'Quick fix (safe): set 总计 to 24.',
+  fix: 'As for review-total: a quick fix per candidate (总计 to 24, or one part), applied by fix-all only when one change is the unique smallest. The wrong cells are found by error localisation (docs/localisation.md): one finding per wrong cell, naming every relation it breaks. When one smallest change makes every relation of the table hold, its quick fix is preferred and safe (fix-all applies it) and changes the whole set at once; when several equally small changes fit, the finding lists them with a quick fix each, none applied by fix-all.',
 });
 
 export const totalBlank: Rule = {

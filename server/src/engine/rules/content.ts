@@ -9,7 +9,7 @@ import { columnName } from '../format/vocabulary';
 import type { Cell, ReportModel, Span } from '../model';
 import { normalizedText } from '../text/normalized';
 import { spanToOriginal, type NormalizedText } from '../text/normalize';
-import { cellAt } from './arithmetic';
+import { cellAt } from './lookup';
 import type { Rule } from './types';
 
 const nt = (model: ReportModel): NormalizedText => normalizedText(model);
@@ -53,8 +53,54 @@ interface Claim {
   what: { zh: string; en: string };
   expected: number | null;
   cell?: Cell | 'no-row';
+  /** false when the number is not that one cell's value (e.g. 含上年结转: 一 + 二). */
+  exact?: boolean;
   /** For a claim made in words, not a number (`已全部办结`): the whole message. */
   says?: (expected: number) => { zh: string; en: string };
+}
+
+/** A number the prose states about the tables, with the cell it is about when it is exactly one. */
+export interface NarrativeClaim {
+  /** Where the number is in the original text. */
+  span: Span;
+  value: number;
+  what: { zh: string; en: string };
+  /** The table's value for the same thing (null when the table cannot say). */
+  expected: number | null;
+  /** The one table cell the number states (absent for sums such as 予以公开及部分公开). */
+  cell?: Cell;
+  /** A cell to show beside the claim (may differ from `cell`, e.g. 含上年结转). */
+  shown?: Cell;
+  /** For a claim made in words, not a number (`已全部办结`): the whole message. */
+  says?: (expected: number) => { zh: string; en: string };
+}
+
+const claimCache = new WeakMap<ReportModel, NarrativeClaim[]>();
+
+/** Every claim the prose makes about the tables (computed once per model; also evidence for localise/). */
+export function narrativeClaims(model: ReportModel): NarrativeClaim[] {
+  let out = claimCache.get(model);
+  if (out) return out;
+  out = [];
+  claimCache.set(model, out);
+  if (!model.tables.T3 && !model.tables.T4) return out;
+  const n = nt(model);
+  const text = n.text;
+  for (const r of proseRanges(model, n)) {
+    // Sentences: split at 。；！？ and line breaks.
+    let s = r.start;
+    for (let i = r.start; i <= r.end; i++) {
+      const ch = i < r.end ? text[i]! : '。';
+      if (ch !== '。' && ch !== '；' && ch !== ';' && ch !== '！' && ch !== '？' && ch !== '\n') continue;
+      if (i - s >= 6)
+        checkSentence(model, text, s, i, (c) => {
+          const shown = c.cell && c.cell !== 'no-row' ? c.cell : undefined;
+          out!.push({ span: spanToOriginal(n, c.at, c.at + c.len), value: c.value, what: c.what, expected: c.expected, shown, cell: c.exact === false ? undefined : shown, says: c.says });
+        });
+      s = i + 1;
+    }
+  }
+  return out;
 }
 
 export const narrativeMismatch: Rule = {
@@ -63,35 +109,21 @@ export const narrativeMismatch: Rule = {
   spec: ['R-NARR'],
   description: { zh: '正文中的数字与表格不一致', en: 'A number in the prose contradicts the table' },
   docs: {
-    why: 'Numbers in the prose that clearly refer to table cells must equal them (R-NARR). Only sentences about 政府信息公开申请 are compared; letters, mailboxes, 留言, 咨询 never are; a number that could mean several cells is not compared.',
+    why: 'Numbers in the prose that clearly refer to table cells must equal them (R-NARR). Only sentences about 政府信息公开申请 are compared (件 or 份); letters, mailboxes, 留言, 咨询 never are; a number that could mean several cells is not compared.',
     bad: '共收到政府信息公开申请21件 while 一、本年新收 总计 is 20',
     fix: 'Correct the prose or the table.',
   },
   check({ model, report }) {
-    if (!model.tables.T3 && !model.tables.T4) return;
-    const n = nt(model);
-    const text = n.text;
-    for (const r of proseRanges(model, n)) {
-      // Sentences: split at 。；！？ and line breaks.
-      let s = r.start;
-      for (let i = r.start; i <= r.end; i++) {
-        const ch = i < r.end ? text[i]! : '。';
-        if (ch !== '。' && ch !== '；' && ch !== ';' && ch !== '！' && ch !== '？' && ch !== '\n') continue;
-        if (i - s >= 6) checkSentence(model, text, s, i, (c) => {
-          if (c.expected === null || c.expected === c.value) return;
-          const span = spanToOriginal(n, c.at, c.at + c.len);
-          const cell = c.cell && c.cell !== 'no-row' ? c.cell : undefined;
-          report({
-            code: 'narrative-mismatch',
-            span,
-            message: c.says ? c.says(c.expected) : { zh: `正文称${c.what.zh} ${c.value}，表格为 ${c.expected}`, en: `The text says ${c.what.en} ${c.value}; the table says ${c.expected}` },
-            expected: c.expected,
-            actual: c.value,
-            related: cell?.span ? [{ span: cell.span, message: { zh: '表格中的值', en: 'value in the table' } }] : [],
-          });
-        });
-        s = i + 1;
-      }
+    for (const c of narrativeClaims(model)) {
+      if (c.expected === null || c.expected === c.value) continue;
+      report({
+        code: 'narrative-mismatch',
+        span: c.span,
+        message: c.says ? c.says(c.expected) : { zh: `正文称${c.what.zh} ${c.value}，表格为 ${c.expected}`, en: `The text says ${c.what.en} ${c.value}; the table says ${c.expected}` },
+        expected: c.expected,
+        actual: c.value,
+        related: c.shown?.span ? [{ span: c.shown.span, message: { zh: '表格中的值', en: 'value in the table' } }] : [],
+      });
     }
   },
 };
@@ -109,13 +141,14 @@ function checkSentence(model: ReportModel, text: string, s: number, e: number, e
     const base = s + cs;
     cs = i + 1;
     if (about) {
-      const m = /信息公开申请[^0-9]{0,4}?(\d+)\s*件/.exec(clause);
+      // 件 or 份: both are used as the measure word for applications (“收到政府信息公开申请3份”).
+      const m = /信息公开申请[^0-9]{0,4}?(\d+)\s*(?:件|份)/.exec(clause);
       if (m) {
         const carried = /含上年(?:度)?结转/.test(clause);
         const r1 = t3(model, 'R1');
         const r2 = t3(model, 'R2');
         const expected = r1 === null ? null : carried ? (r2 === null ? null : r1 + r2) : r1;
-        emit({ at: base + m.index + m[0].indexOf(m[1]!), len: m[1]!.length, value: Number(m[1]), expected, what: { zh: '收到政府信息公开申请', en: 'information-disclosure applications received' }, cell: cellAt(model, { table: 'T3', row: 'R1', col: 'C7' }) });
+        emit({ at: base + m.index + m[0].indexOf(m[1]!), len: m[1]!.length, value: Number(m[1]), expected, what: { zh: '收到政府信息公开申请', en: 'information-disclosure applications received' }, cell: cellAt(model, { table: 'T3', row: 'R1', col: 'C7' }), exact: !carried });
       }
     }
     if (about) {

@@ -60,6 +60,19 @@ function isDropped(c: number): boolean {
 
 const BOOKMARK = '[bookmark:';
 
+/**
+ * A Kangxi radical (U+2F00–U+2FDF) or CJK radical-supplement character as the ideograph it
+ * stands for; any other character unchanged. PDF text layers are full of them (`⼀` for `一`).
+ */
+export function foldRadical(ch: string): string {
+  const c = ch.charCodeAt(0);
+  if (c < 0x2e80 || c > 0x2fdf) return ch;
+  const sup = RADICALS_SUPPLEMENT[ch];
+  if (sup !== undefined) return sup;
+  const rep = ch.normalize('NFKC');
+  return POST_NFKC[rep] !== undefined && rep !== ch ? POST_NFKC[rep]! : rep;
+}
+
 export function normalize(original: string): NormalizedText {
   const n = original.length;
   // Unchanged runs are copied as slices; the map is filled in place (identity within a run).
