@@ -130,3 +130,20 @@ test('table 2: 减12 in the 2019 本年增/减 column is −12, an amount in 元
   assert.equal(row(m, 'T2', 'FEE'), '16,-12');
   assert.equal(row(m, 'T2', 'PROC'), '48,38518699.09');
 });
+
+test('a table-3 header row repeated on a new page (…总计) is not read as the （七）总计 row', () => {
+  const t3 = defaultT3();
+  const text = renderInLayout('pdf-layout', t3, DEFAULT_T4).replace(
+    /(\f[^\n]*\n)(        5\.属于三类内部事务信息)/,
+    '$1  申请人情况\n                         自然人 法人或其他组织 总计\n                            商业企业 科研机构 社会公益组织 法律服务机构 其他\n$2',
+  );
+  assert.ok(text.includes('自然人 法人或其他组织 总计'), 'fixture');
+  const m = parse(text);
+  assert.equal(row(m, 'T3', 'R3_7'), t3.R3_7!.join(','));
+  assert.equal(row(m, 'T3', 'R3_3_5'), t3.R3_3_5!.join(','));
+});
+
+test('chrome: a page number alone next to a page break (`- 2 -`, `第 2 页 共 5 页`) is a footer; a number alone is not', () => {
+  const text = '正文一\n\n- 2 -\n\f正文二\n第 3 页 共 5 页\n\f正文三\n0 0 0 0 0 0 0\n\f4\n';
+  assert.deepEqual(chromeLines(text), ['- 2 -', '<FF>', '第 3 页 共 5 页', '<FF>', '<FF>']);
+});

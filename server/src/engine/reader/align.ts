@@ -7,6 +7,7 @@
 // with the table's column equations (resolveJointly); otherwise the cells are unreadable.
 
 import type { Tok } from './cells';
+import { glueReadings, writtenAsOneCell } from './layouts/pdf';
 
 /** One column slot: a token, or `null` for a cell the export lost (absent). */
 export type Slot = Tok | null;
@@ -129,58 +130,6 @@ export function fillEmptyLines(values: Tok[], n: number, afterLabel: boolean): T
     for (let k = 0; k < counted(i); k++) out.push({ kind: 'blank', text: '', s: v.extraEmptyLines!.at, e: v.extraEmptyLines!.at, line: v.line });
     out.push(v);
   });
-  return out;
-}
-
-/** A number as written in one cell: no leading zero (`0`, `12`, `0.5`; not `00`, `05`). */
-function writtenAsOneCell(text: string): boolean {
-  return !/^0\d/.test(text);
-}
-
-/**
- * Readings of a row whose neighbouring cells ran together into one digit run: a PDF text
- * extractor writes two values less than a space apart as one number (`20` for 2 | 0). Each
- * digit run may be cut into cells written as numbers (no leading zero) until the row has
- * `n` cells. Whether any such reading is taken is left to the row's arithmetic.
- */
-export function glueReadings(values: Tok[], n: number, limit = 500): Candidate[] {
-  const need = n - values.length;
-  if (need <= 0 || need > 3) return [];
-  const out: Candidate[] = [];
-  const acc: Tok[] = [];
-  const rec = (i: number, left: number) => {
-    if (out.length >= limit) return;
-    if (i === values.length) {
-      if (left === 0) out.push({ slots: acc.slice(), kind: 'reconstructed' });
-      return;
-    }
-    const t = values[i]!;
-    if (writtenAsOneCell(t.text)) {
-      acc.push(t);
-      rec(i + 1, left);
-      acc.pop();
-    }
-    if (left === 0 || t.kind !== 'value' || !/^\d{2,}$/.test(t.text)) return;
-    // Cut the run into 2 … left+1 parts, each written as a number.
-    const parts: Tok[] = [];
-    const cut = (pos: number, cutsLeft: number) => {
-      for (let end = pos + 1; end <= t.text.length; end++) {
-        const piece = t.text.slice(pos, end);
-        if (!writtenAsOneCell(piece)) break;
-        parts.push({ ...t, text: piece, s: t.s + pos, e: t.s + end });
-        if (end === t.text.length) {
-          if (parts.length >= 2) {
-            acc.push(...parts);
-            rec(i + 1, left - (parts.length - 1));
-            acc.splice(acc.length - parts.length, parts.length);
-          }
-        } else if (cutsLeft > 0) cut(end, cutsLeft - 1);
-        parts.pop();
-      }
-    };
-    cut(0, left);
-  };
-  rec(0, need);
   return out;
 }
 

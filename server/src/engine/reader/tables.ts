@@ -11,6 +11,7 @@ import { fillEmptyLines, parseNumber, readRow, resolveJointly, slotValue, type C
 import { tokenize, type Tok } from './cells';
 import { RUN_TOGETHER, splitFlatLine } from './layouts/flat-t2';
 import { gridLines, positionalValues } from './layouts/grid-lines';
+import { nextText, resumesOnLine, splitGluedLabel } from './layouts/pdf';
 
 export interface TablesResult {
   tables: { T2?: Table; T3?: Table; T4?: Table };
@@ -228,11 +229,15 @@ function isLabelContinuation(text: string, label: string): boolean {
   return !/^(?:[一二三四五六七八九十]|\d+)\s*[、.．]|^[(（]/.test(t);
 }
 
+const T3_HEADER_WORDS = /申请人情况|自然人|法人或其他组织|商业企业/;
+
 function matchT3Row(text: string, def: T3Def, seen: Set<string>): RowDef | null {
   // A sentence (`本年新收政府信息公开申请23件。`) is prose, not a row label.
   if (/。|\d\s*件/.test(text)) return null;
   const sq = squash(text);
   if (sq.length === 0 || sq.length > 60) return null;
+  // The header row (repeated on a new page: `自然人 法人或其他组织 总计`) names columns, not a row.
+  if (T3_HEADER_WORDS.test(sq)) return null;
   let best: RowDef | null = null;
   let bestLen = 0;
   for (const r of def.rows) {
@@ -248,21 +253,6 @@ function matchT3Row(text: string, def: T3Def, seen: Set<string>): RowDef | null 
     }
   }
   return best;
-}
-
-/**
- * A row closed at the end of its values' line, still short of values, and the label part
- * toks[i] is followed by values on its own line: the wrap cut the row's values too.
- */
-function resumesOnLine(p: { closedAtRowEnd?: boolean; values: Tok[] }, toks: Tok[], i: number): boolean {
-  const next = toks[i + 1];
-  return p.closedAtRowEnd === true && p.values.length > 0 && p.values.length < T3_COLUMN_COUNT && !!next && next.kind !== 'text' && next.line === toks[i]!.line;
-}
-
-/** The next text token after toks[i]. */
-function nextText(toks: Tok[], i: number): Tok | null {
-  for (let j = i + 1; j < toks.length; j++) if (toks[j]!.kind === 'text') return toks[j]!;
-  return null;
 }
 
 const T3_ROW_CHECK = (nums: number[]) => nums[6] === nums[0]! + nums[1]! + nums[2]! + nums[3]! + nums[4]! + nums[5]!;
@@ -309,7 +299,7 @@ function readT3(nt: NormalizedText, from: number, to: number, firstLine: number)
       if (regionStart < 0) regionStart = t.s;
       if (consumed.has(t)) {
         regionEnd = Math.max(regionEnd, t.e);
-        if (pending && wrapsLines && resumesOnLine(pending, toks, i)) {
+        if (pending && wrapsLines && resumesOnLine(pending, toks, i, T3_COLUMN_COUNT)) {
           pending.labelLine = t.line;
           pending.closed = false;
         }
@@ -354,7 +344,7 @@ function readT3(nt: NormalizedText, from: number, to: number, firstLine: number)
           }
         }
       }
-      const resumes = wrapsLines && !!pending && resumesOnLine(pending, toks, i) && isLabelContinuation(t.text, pending.labelText);
+      const resumes = wrapsLines && !!pending && resumesOnLine(pending, toks, i, T3_COLUMN_COUNT) && isLabelContinuation(t.text, pending.labelText);
       if (pending && (continues || resumes)) {
         // A wrapped label continues (`公开申请` after `…不再处理其政府信息`); when the row's
         // values were cut by the wrap too, the rest follow on the continuation's line.
@@ -504,24 +494,6 @@ function readT3(nt: NormalizedText, from: number, to: number, firstLine: number)
 }
 
 // ————— T2 —————
-
-/**
- * A label run into its first value, the space lost (`行政规范性文件15 6 21`, `行政事业性收费0`
- * in PDF text): the number the label ends in is the row's first cell when that completes the
- * row; with other cells missing too, which digits belong where is not known.
- */
-function splitGluedLabel(label: Tok, values: Tok[], n: number): { label: Tok; values: Tok[] } | null {
-  const m = /(?:^|[^\d.,])(\d+(?:\.\d+)?)$/.exec(label.text);
-  if (!m || values.length + 1 !== n || values.some((v) => v.kind !== 'value')) return null;
-  const num = m[1]!;
-  const head = label.text.slice(0, label.text.length - num.length).trimEnd();
-  if (head.length === 0) return null;
-  const at = label.e - num.length;
-  return {
-    label: { ...label, text: head, e: label.s + head.length },
-    values: [{ kind: 'value', text: num, s: at, e: label.e, line: label.line }, ...values],
-  };
-}
 
 /** What a table-2 row's own values must satisfy: 现行有效 ≥ 制发 − 废止 (F2021), 对外公开总数 ≥
  *  本年新公开 (F2019); other rows have no relation of their own. */
