@@ -142,14 +142,16 @@ const tests: [string, () => Promise<void>, number?][] = [
     },
   ],
   [
-    'the new-report command opens a report without errors or warnings',
+    'the new-report command opens a report whose only warnings are its unfilled placeholders',
     async () => {
       await vscode.commands.executeCommand('nianbao.newReport', { year: 2024, agency: '某某局', layout: 'tsv' });
       const doc = vscode.window.activeTextEditor!.document;
       assert.equal(doc.languageId, 'nianbao');
       assert.match(doc.getText(), /某某局2024年政府信息公开工作年度报告/);
       const ds = await waitForDiagnostics(doc.uri, (d) => d.length > 0);
-      assert.deepEqual(ds.filter((d) => d.severity <= vscode.DiagnosticSeverity.Warning).map(codeOf), []);
+      // The blank template's （待填写：…） notes are meant to be flagged until the author fills them in.
+      const loud = ds.filter((d) => d.severity <= vscode.DiagnosticSeverity.Warning).map(codeOf);
+      assert.ok(loud.length > 0 && loud.every((c) => c === 'placeholder'), `only placeholder warnings: ${loud.join(', ')}`);
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     },
   ],
