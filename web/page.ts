@@ -256,7 +256,7 @@ function findingsHtml(r: ReportResult): string {
           .map((x, j) => (x.isPreferred ? `<button type="button" class="fix" data-finding="${i}" data-fix="${j}">${escapeHtml(t(lang, 'fixPrefix') + x.title[lang])}</button>` : ''))
           .join('')
       : '';
-    return `<li class="finding sev-${f.severity}" data-index="${i}" data-code="${escapeHtml(f.code)}" data-severity="${f.severity}" data-line="${f.line}" data-column="${f.column}" data-span="${f.span.start}-${f.span.end}" tabindex="0"><span class="nb-sev ${f.severity}">${escapeHtml(t(lang, SEV[f.severity] ?? 'sevInfo'))}</span> <span class="msg">${escapeHtml(f.message[lang])}</span> <span class="loc">${escapeHtml(t(lang, 'location', f.line, f.column))}</span> <code>${escapeHtml(f.code)}</code>${fixes}</li>`;
+    return `<li class="finding sev-${f.severity}" data-index="${i}" data-code="${escapeHtml(f.code)}" data-severity="${f.severity}" data-line="${f.line}" data-column="${f.column}" data-span="${f.span.start}-${f.span.end}" tabindex="0"><span class="nb-sev ${f.severity}">${escapeHtml(t(lang, SEV[f.severity] ?? 'sevInfo'))}</span> <span class="msg">${escapeHtml(f.message[lang])}</span> <span class="loc">${escapeHtml(f.location ? f.location[lang] : t(lang, 'location', f.line, f.column))}</span> <code>${escapeHtml(f.code)}</code>${fixes}</li>`;
   });
   return `<ol class="finding-list">${items.join('')}</ol>`;
 }

@@ -1,10 +1,10 @@
 // Messages between the offline page (web/page.ts, main thread) and its Web Worker
 // (web/worker.ts, the engine). Plain data: everything crosses `postMessage`.
 
-import type { Localized, PageFinding, Severity, Span, TableGridView } from '../server/src/engine/index';
+import type { Localized, PageFinding, Severity, Span, SourceKind as StructuredKind, TableGridView } from '../server/src/engine/index';
 
-/** How a report came in: typed or pasted text and text files are editable, the others are read. */
-export type SourceKind = 'text' | 'html' | 'docx' | 'pdf';
+/** How a report came in: typed or pasted text and text files are editable; web pages, Word and PDF files are read by their structure. */
+export type SourceKind = 'text' | StructuredKind;
 
 export interface FixItem {
   title: Localized;
@@ -17,9 +17,11 @@ export interface FindingItem {
   severity: Severity;
   message: Localized;
   span: Span;
-  /** 1-based line and column of the span's start in the report's text. */
+  /** 1-based line and column of the span's start in the report's text (for a structured file: its text rendering). */
   line: number;
   column: number;
+  /** For a web page, Word or PDF file: where the finding is in the file itself (`表3 第5行第2列`, `第2页 …`, `12:5`). */
+  location?: Localized;
   fixes: FixItem[];
 }
 

@@ -4,18 +4,36 @@
 // As `nianbao check a b …` does, reports opened together are paired for carry-over: a body's
 // report is checked against the same body's report of the year before, when it is open too.
 
-import { applyFix, buildGridView, checkModel, fixAll, identityOf, LineIndex, localize, parse, reportsPage, type CheckOptions, type Finding, type Localized, type ReportModel } from '../server/src/engine/index';
+import {
+  applyFix,
+  buildGridView,
+  checkModel,
+  describeLocation,
+  fixAll,
+  identityOf,
+  LineIndex,
+  localize,
+  locate,
+  parse,
+  reportsPage,
+  SOURCE_LIMITS,
+  SourceError,
+  sourceKindOf,
+  type CheckOptions,
+  type Finding,
+  type Localized,
+  type Piece,
+  type ReportModel,
+} from '../server/src/engine/index';
 import { decode, DecodeError } from '../server/src/node/decode';
 import type { FindingItem, ReportResult, SourceKind } from './protocol';
 
 /** The kind of a file by its name, or null when the page does not read it. */
 export function kindOf(name: string): SourceKind | null {
+  const structured = sourceKindOf(name);
+  if (structured) return structured;
   const ext = /\.([^.\\/]+)$/.exec(name)?.[1]?.toLowerCase() ?? '';
-  if (ext === 'txt' || ext === 'md' || ext === 'text' || ext === 'markdown') return 'text';
-  if (ext === 'html' || ext === 'htm') return 'html';
-  if (ext === 'docx') return 'docx';
-  if (ext === 'pdf') return 'pdf';
-  return null;
+  return ext === 'txt' || ext === 'md' || ext === 'text' || ext === 'markdown' ? 'text' : null;
 }
 
 /** A file the page cannot read, with a message for the user. */
@@ -26,7 +44,7 @@ export class UnreadableFile extends Error {
 }
 
 /** Larger files are refused (a report is a few hundred KB; a PDF a few MB). */
-export const MAX_FILE_BYTES = 32 * 1024 * 1024;
+export const MAX_FILE_BYTES = SOURCE_LIMITS.maxInputBytes;
 
 interface Doc {
   name: string;
@@ -38,6 +56,8 @@ interface Doc {
   lines: LineIndex;
   /** Last year's report the findings were checked against (document and its version), if any. */
   previous: { doc: number; version: number } | null;
+  /** A structured file's text rendering, piece by piece with where each is in the file. */
+  pieces: Piece[] | null;
 }
 
 export class Reports {
@@ -48,7 +68,18 @@ export class Reports {
     const kind = kindOf(name);
     if (!kind) throw new UnreadableFile({ zh: '不支持的文件类型（可用 .docx、.html、.pdf、.txt、.md）', en: 'unsupported file type (use .docx, .html, .pdf, .txt or .md)' });
     if (bytes.length > MAX_FILE_BYTES) throw new UnreadableFile({ zh: '文件过大', en: 'file too large' });
-    if (kind !== 'text') throw new UnreadableFile({ zh: '此版本尚不能读取该格式，请另存为 .txt 后再试', en: 'this build cannot read this format yet; save it as .txt and try again' });
+    if (kind !== 'text') {
+      // The engine's structured readers (HTML, Word, PDF): a text rendering and its model.
+      const { readSource } = await import('../server/src/engine/sources');
+      try {
+        const r = await readSource(kind, bytes);
+        return this.store(doc, { name, kind, text: r.rendering.text, version: 0, pieces: r.rendering.pieces }, r.model);
+      } catch (e) {
+        if (e instanceof SourceError) throw new UnreadableFile(e.userMessage);
+        const why = String((e as Error)?.message ?? e).slice(0, 200);
+        throw new UnreadableFile({ zh: `无法读取此文件（${why}）`, en: `cannot read this file (${why})` });
+      }
+    }
     let text: string;
     try {
       text = decode(bytes).text;
@@ -61,7 +92,7 @@ export class Reports {
 
   /** A typed, pasted or decoded text as document `doc`. */
   openText(doc: number, name: string, text: string): ReportResult {
-    return this.store(doc, { name, kind: 'text', text, version: 0 });
+    return this.store(doc, { name, kind: 'text', text, version: 0, pieces: null });
   }
 
   /** The document's new text (typed in the page): re-checked. */
@@ -117,8 +148,8 @@ export class Reports {
   }
 
   /** Read and check a new text of `doc`; documents whose last year's report changed are re-checked. */
-  private store(doc: number, d: { name: string; kind: SourceKind; text: string; version: number }): ReportResult {
-    const model = parse(d.text);
+  private store(doc: number, d: { name: string; kind: SourceKind; text: string; version: number; pieces: Piece[] | null }, read?: ReportModel): ReportResult {
+    const model = read ?? parse(d.text);
     this.docs.set(doc, { ...d, version: d.version + 1, model, findings: [], lines: new LineIndex(d.text), previous: null });
     this.recheck(doc);
     return this.result(doc, this.docs.get(doc)!);
@@ -154,7 +185,9 @@ export class Reports {
   private result(doc: number, d: Doc): ReportResult {
     const findings: FindingItem[] = d.findings.map((f) => {
       const p = d.lines.positionAt(f.span.start);
+      const where = d.pieces ? locate(d.pieces, f.span.start) : null;
       return {
+        ...(where ? { location: describeLocation(where) } : {}),
         code: f.code,
         severity: f.severity,
         message: f.message,

@@ -9,11 +9,13 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describeLocation, type SourceLocation } from '../../server/src/engine/index';
 import { cliFindings, cliSummaryHtml, CORPUS, EXAMPLES, launch, PAGE } from './support';
 
 const BROKEN = join(EXAMPLES, '某某市某某局2024年政府信息公开工作年度报告（有错误）.txt');
 const CLEAN = join(EXAMPLES, '某某县人民政府办公室2024年政府信息公开工作年度报告.txt');
-const CORPUS_REPORT = join(CORPUS, 'pt-xzspj-2023');
+/** A real report with wrong totals in its table 3, in every form. */
+const CORPUS_REPORT = join(CORPUS, 'pt-haitan-2024');
 
 let browser: Browser;
 let context: BrowserContext;
@@ -38,9 +40,11 @@ after(async () => {
   await browser?.close();
 });
 
-/** Finding rows of the report on screen: code, severity, 1-based line and column, message. */
+/** Finding rows of the report on screen: code, severity, 1-based line and column, message, location shown. */
 async function shownFindings(p: Page): Promise<string[][]> {
-  return p.$$eval('#result .finding-list li', (lis) => lis.map((li) => [li.getAttribute('data-code')!, li.getAttribute('data-severity')!, li.getAttribute('data-line')!, li.getAttribute('data-column')!, li.querySelector('.msg')!.textContent!]));
+  return p.$$eval('#result .finding-list li', (lis) =>
+    lis.map((li) => [li.getAttribute('data-code')!, li.getAttribute('data-severity')!, li.getAttribute('data-line')!, li.getAttribute('data-column')!, li.querySelector('.msg')!.textContent!, li.querySelector('.loc')!.textContent!]),
+  );
 }
 
 /** Every marked cell of the grids: table, row, column, classes, span, computed value. */
@@ -67,8 +71,13 @@ async function cliMarkedCells(file: string): Promise<string[][]> {
   return cells;
 }
 
+/** The CLI's findings as the page shows them: a text file's line and column, a structured file's location in the file. */
 function cliRows(file: string): string[][] {
-  return cliFindings(file).map((f) => [f.code, f.severity, String(f.range.start.line + 1), String(f.range.start.character + 1), f.message]);
+  return cliFindings(file).map((f) => {
+    const [line, column] = [f.range.start.line + 1, f.range.start.character + 1];
+    const loc = (f as { location?: SourceLocation }).location;
+    return [f.code, f.severity, String(line), String(column), f.message, loc ? describeLocation(loc).zh : `第 ${line} 行第 ${column} 列`];
+  });
 }
 
 async function openFiles(files: string[]): Promise<void> {
@@ -98,14 +107,20 @@ describe('offline page (dist/nianbao.html, file://, offline)', () => {
     assert.match(summary, /F2021/);
   });
 
-  it('reads a batch of files, one entry each, with progress', async () => {
-    const files = ['word.txt', 'pdf.txt', 'copy.txt'].map((f) => join(CORPUS_REPORT, f)).filter(existsSync);
-    if (files.length === 0) return; // ../shared/corpus absent: the text forms above suffice
+  it('reads a real report as Word, web page, PDF and text in one batch: findings, locations and marked cells as the CLI reports them', async (t) => {
+    const files = ['page.docx', 'page.html', 'print.pdf', 'word.txt', 'pdf.txt'].map((f) => join(CORPUS_REPORT, f)).filter(existsSync);
+    if (files.length === 0) return t.skip('../shared/corpus is not available');
     await openFiles(files);
     for (const f of files) {
       await selectReport(f.split('/').pop()!);
       assert.deepEqual(await shownFindings(page), cliRows(f), f);
       assert.deepEqual(await shownMarkedCells(page), await cliMarkedCells(f), f);
+    }
+    // The report's wrong totals are marked in every structured form.
+    for (const f of ['page.docx', 'print.pdf']) {
+      await selectReport(f);
+      assert.ok((await page.locator('#result .nb-T3 td.nb-sev-error .nb-computed').count()) > 0, `${f}: wrong cells marked with their computed values`);
+      assert.equal(await page.locator('#editor').getAttribute('readonly'), '', `${f}: read-only text`);
     }
     assert.equal(await page.locator('#progress').isHidden(), true, 'progress is hidden when the batch is done');
   });
