@@ -3,24 +3,24 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import { renderReport } from '../support/reports.ts';
+import { skipUnlessBuilt, startServer, type LspClient } from '../support/lspClient.ts';
 
 const DIST = join(import.meta.dirname, '..', '..', 'dist');
-const skip = !existsSync(join(DIST, 'server.js')) && 'run npm run build first';
+const skip = skipUnlessBuilt;
 
-let proc: ChildProcess;
-let conn: MessageConnection;
+let client: LspClient;
 let dir: string;
 const THIS_YEAR = '2024/某某市 某某局2024年政府信息公开工作年度报告.txt';
 const LAST_YEAR = renderReport({ year: 2023, agency: '某某市某某局', t3: { R4: [2, 0, 0, 0, 0, 0, 2], R1: [5, 0, 0, 0, 0, 16, 21] }, narrative: '共收到政府信息公开申请21件。' });
+const THIS_YEAR_TEXT = renderReport({ year: 2024, agency: '某某市 某某局' });
 const files: Record<string, string> = {
-  [THIS_YEAR]: renderReport({ year: 2024, agency: '某某市 某某局' }),
+  [THIS_YEAR]: THIS_YEAR_TEXT,
   '2023/a/某某市某某局2023年报告.txt': LAST_YEAR,
   '2024/上年/某某市某某局2023年报告.txt': LAST_YEAR, // nearer to this year's report: the one to pair
   '2023/其他局2023年报告.txt': renderReport({ year: 2023, agency: '其他局' }),
@@ -34,23 +34,12 @@ before(async () => {
     writeFileSync(join(dir, rel), text);
   }
   writeFileSync(join(dir, '.nianbaorc.json'), JSON.stringify({ previousReport: 'auto' }));
-  proc = spawn(process.execPath, [join(DIST, 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-  conn = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
-  conn.onRequest('workspace/configuration', () => [{ previousReport: 'auto' }]);
-  conn.onRequest('client/registerCapability', () => null);
-  conn.onRequest('workspace/diagnostic/refresh', () => null);
-  conn.listen();
-  await conn.sendRequest('initialize', {
-    processId: process.pid,
-    rootUri: pathToFileURL(dir).toString(),
-    workspaceFolders: [{ uri: pathToFileURL(dir).toString(), name: 'ws' }],
-    capabilities: { textDocument: { diagnostic: {} }, workspace: { configuration: true } },
-  });
-  await conn.sendNotification('initialized', {});
+  const root = pathToFileURL(dir).toString();
+  client = await startServer({ root, configuration: () => ({ previousReport: 'auto' }) });
 });
-after(() => {
-  conn?.dispose();
-  proc?.kill();
+after(async () => {
+  if (skip) return;
+  await client.shutdown();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -61,11 +50,11 @@ const cliPairing = (args: string[]) => {
 
 test('editor and CLI pair this year’s report with the same last-year report', { skip }, async () => {
   const uri = pathToFileURL(join(dir, THIS_YEAR)).toString();
-  await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'nianbao', version: 1, text: files[THIS_YEAR] } });
-  const r: any = await conn.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
-  const carry = r.items.filter((d: any) => d.code === 'carry-over');
-  assert.ok(carry.length > 0, 'the editor paired it');
-  const editor = decodeURIComponent(carry[0].relatedInformation[0].location.uri).slice(pathToFileURL(dir).toString().length + 1);
+  await client.open(uri, THIS_YEAR_TEXT);
+  const carry = (await client.diagnostics(uri)).filter((d) => d.code === 'carry-over');
+  const related = carry[0]?.relatedInformation?.[0];
+  assert.ok(related, 'the editor paired it');
+  const editor = decodeURIComponent(related.location.uri).slice(pathToFileURL(dir).toString().length + 1);
   assert.equal(editor, '2024/上年/某某市某某局2023年报告.txt');
   assert.equal(cliPairing(['.']), editor, 'CLI, the whole folder given');
   assert.equal(cliPairing([THIS_YEAR]), editor, 'CLI, one file and previousReport "auto"');

@@ -3,49 +3,41 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import fc from 'fast-check';
 import '../support/fc-config.ts';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import type { MessageConnection, ResponseError } from 'vscode-jsonrpc/node';
+import type { Diagnostic, DocumentDiagnosticReport, ShowMessageParams } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { check, LineIndex } from '../../server/src/engine/index.ts';
 import { BROKEN_REPORT, CLEAN_REPORT } from '../support/reports.ts';
+import { skipUnlessBuilt, startServer, type LspClient } from '../support/lspClient.ts';
 
-const SERVER = join(import.meta.dirname, '..', '..', 'dist', 'server.js');
-const skip = !existsSync(SERVER) && 'run npm run build first';
+const skip = skipUnlessBuilt;
 const RUNS = Number(process.env.NIANBAO_FUZZ_RUNS ?? 15);
 
+let client: LspClient;
 let proc: ChildProcess;
 let conn: MessageConnection;
-const messages: any[] = [];
+let messages: ShowMessageParams[];
 before(async () => {
   if (skip) return;
-  proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-  conn = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
-  conn.onNotification('window/showMessage', (m) => {
-    messages.push(m);
-  });
-  conn.onNotification("textDocument/publishDiagnostics", () => undefined);
-  conn.onRequest('workspace/configuration', () => [null]);
-  conn.listen();
-  await conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { textDocument: { diagnostic: {} } } });
-  await conn.sendNotification('initialized', {});
+  client = await startServer({ pull: true });
+  ({ proc, conn, messages } = client);
 });
-after(() => {
-  conn?.dispose();
-  proc?.kill();
+after(async () => {
+  await client?.shutdown();
 });
+const items = (r: DocumentDiagnosticReport): Diagnostic[] => (r.kind === 'full' ? r.items : []);
 
 const alive = async () => {
-  const r: any = await conn.sendRequest('textDocument/diagnostic', { textDocument: { uri: 'file:///nowhere.txt' } });
+  const r: DocumentDiagnosticReport = await conn.sendRequest('textDocument/diagnostic', { textDocument: { uri: 'file:///nowhere.txt' } });
   assert.equal(r.kind, 'full');
   assert.equal(proc.exitCode, null);
 };
 
 test('an unknown method gets MethodNotFound and the server keeps running', { skip }, async () => {
-  await assert.rejects(conn.sendRequest('nianbao/doesNotExist', {}), (e: any) => e.code === -32601);
+  await assert.rejects(conn.sendRequest('nianbao/doesNotExist', {}), (e: ResponseError<unknown>) => e.code === -32601);
   await alive();
 });
 
@@ -84,8 +76,8 @@ test('a 50 MB document: the server says once that checks are limited and stays r
   const uri = 'file:///huge.txt';
   const big = (BROKEN_REPORT + '\n').repeat(Math.ceil(50_000_000 / BROKEN_REPORT.length));
   await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'nianbao', version: 1, text: big } });
-  const r: any = await conn.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
-  assert.ok(r.items.length > 0);
+  const r: DocumentDiagnosticReport = await conn.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
+  assert.ok(items(r).length > 0);
   await conn.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
   assert.equal(messages.filter((m) => /2\d* ?(million|万)/.test(m.message)).length, 1);
   await conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
@@ -120,11 +112,11 @@ test('random incremental edits give the same diagnostics as the final text check
           doc = TextDocument.update(doc, [{ range, text: e.text }], doc.version + 1);
           await conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: doc.version }, contentChanges: [{ range, text: e.text }] });
         }
-        const r: any = await conn.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
+        const r: DocumentDiagnosticReport = await conn.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
         const final = doc.getText();
         const li = new LineIndex(final);
         const expected = check(final).findings.map((f) => `${f.code}@${JSON.stringify(li.positionAt(f.span.start))}`);
-        assert.deepEqual(r.items.map((d: any) => `${d.code}@${JSON.stringify(d.range.start)}`), expected);
+        assert.deepEqual(items(r).map((d) => `${d.code}@${JSON.stringify(d.range.start)}`), expected);
         await conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
       },
     ),

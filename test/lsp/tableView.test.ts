@@ -3,37 +3,27 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import type { TableGridView } from '../../server/src/engine/index.ts';
+import { REQUESTS } from '../../server/src/protocol.ts';
 import { BROKEN_REPORT } from '../support/reports.ts';
+import { skipUnlessBuilt, startServer } from '../support/lspClient.ts';
 
-const SERVER = join(import.meta.dirname, '..', '..', 'dist', 'server.js');
+const totalOfR1 = (v: TableGridView) => v.tables[1]!.rows.find((r) => r.id === 'R1')!.cells.find((x) => x.col === 'C7')!;
 
-test('nianbao/tableView returns the grids of an open report, follows edits, and null for a non-report', async () => {
-  const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-  const conn = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
-  conn.onRequest('workspace/configuration', () => [null]);
-  conn.onRequest('client/registerCapability', () => null);
-  conn.listen();
-  await conn.sendRequest('initialize', { processId: process.pid, rootUri: null, locale: 'zh-CN', capabilities: { workspace: { configuration: true } } });
-  await conn.sendNotification('initialized', {});
+test('nianbao/tableView returns the grids of an open report, follows edits, and null for a non-report', { skip: skipUnlessBuilt }, async () => {
+  const client = await startServer({ pull: false });
   const uri = 'file:///tmp/r.nianbao';
-  await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'nianbao', version: 1, text: BROKEN_REPORT } });
-  const v: any = await conn.sendRequest('nianbao/tableView', { uri });
-  assert.deepEqual(v.tables.map((t: any) => t.id), ['T2', 'T3', 'T4']);
-  const c = v.tables[1].rows.find((r: any) => r.id === 'R1').cells.find((x: any) => x.col === 'C7');
+  await client.open(uri, BROKEN_REPORT);
+  const v = (await client.request(REQUESTS.tableView, { uri }))!;
+  assert.deepEqual(v.tables.map((t) => t.id), ['T2', 'T3', 'T4']);
+  const c = totalOfR1(v);
   assert.equal(c.severity, 'error');
   assert.equal(c.computed, '19');
-  const fixed = BROKEN_REPORT.slice(0, c.span.start) + '19' + BROKEN_REPORT.slice(c.span.end);
-  await conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: fixed }] });
-  const v2: any = await conn.sendRequest('nianbao/tableView', { uri });
-  assert.equal(v2.tables[1].rows.find((r: any) => r.id === 'R1').cells.find((x: any) => x.col === 'C7').severity, null);
+  const fixed = BROKEN_REPORT.slice(0, c.span!.start) + '19' + BROKEN_REPORT.slice(c.span!.end);
+  await client.change(uri, 2, fixed);
+  assert.equal(totalOfR1((await client.request(REQUESTS.tableView, { uri }))!).severity, null);
   const other = 'file:///tmp/n.txt';
-  await conn.sendNotification('textDocument/didOpen', { textDocument: { uri: other, languageId: 'plaintext', version: 1, text: '会议纪要\n' } });
-  assert.equal(await conn.sendRequest('nianbao/tableView', { uri: other }), null);
-  await conn.sendRequest('shutdown');
-  await conn.sendNotification('exit');
-  conn.dispose();
-  proc.kill();
+  await client.open(other, '会议纪要\n', 'plaintext');
+  assert.equal(await client.request(REQUESTS.tableView, { uri: other }), null);
+  await client.shutdown();
 });

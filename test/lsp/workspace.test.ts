@@ -3,21 +3,20 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import { REQUESTS } from '../../server/src/protocol.ts';
 import { renderReport } from '../support/reports.ts';
+import { editsOf, skipUnlessBuilt, startServer, type LspClient } from '../support/lspClient.ts';
 
-const SERVER = join(import.meta.dirname, '..', '..', 'dist', 'server.js');
-const skip = !existsSync(SERVER) && 'run npm run build first';
+const skip = skipUnlessBuilt;
 
-let proc: ChildProcess;
-let conn: MessageConnection;
+let client: LspClient;
 let dir: string;
-const pushed = new Map<string, any[]>();
+/** The diagnostics last published for a URI. */
+const pushed = (uri: string) => client.pushed.get(uri)?.at(-1)?.diagnostics;
 const config: Record<string, unknown> = { previousReport: 'auto', inlayHints: true };
 
 before(async () => {
@@ -27,75 +26,56 @@ before(async () => {
   writeFileSync(join(dir, '某某局2024年政府信息公开工作年度报告.txt'), renderReport({ year: 2024, agency: '某某局' }));
   writeFileSync(join(dir, '另一局2024年度报告.txt'), renderReport({ year: 2024, agency: '另一局', t3: { R1: [3, 0, 0, 0, 0, 16, 20] } }));
   writeFileSync(join(dir, 'notes.txt'), '会议纪要\n一、议题\n');
-  proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-  conn = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
-  conn.onNotification('textDocument/publishDiagnostics', (p: any) => {
-    pushed.set(p.uri, p.diagnostics);
-  });
-  conn.onRequest('workspace/configuration', () => [config]);
-  conn.onRequest('client/registerCapability', () => null);
-  conn.onRequest('workspace/diagnostic/refresh', () => null);
-  conn.listen();
-  await conn.sendRequest('initialize', {
-    processId: process.pid,
-    rootUri: pathToFileURL(dir).toString(),
-    workspaceFolders: [{ uri: pathToFileURL(dir).toString(), name: 'ws' }],
-    locale: 'zh-CN',
-    capabilities: { textDocument: { diagnostic: {}, inlayHint: {} }, workspace: { configuration: true } },
-  });
-  await conn.sendNotification('initialized', {});
+  client = await startServer({ pull: true, root: pathToFileURL(dir).toString(), configuration: () => config, inlayHints: true });
   await new Promise((r) => setTimeout(r, 100)); // let the server fetch the configuration
 });
-after(() => {
-  conn?.dispose();
-  proc?.kill();
+after(async () => {
+  await client?.shutdown();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 const open = async (name: string, text: string) => {
   const uri = pathToFileURL(join(dir, name)).toString();
-  await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'nianbao', version: 1, text } });
+  await client.open(uri, text);
   return uri;
 };
 
 test('carry-over compares with the same body’s previous-year report found in the workspace', { skip }, async () => {
   const uri = await open('某某局2024年政府信息公开工作年度报告.txt', renderReport({ year: 2024, agency: '某某局' }));
-  const r: any = await conn.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
-  const carry = r.items.filter((d: any) => d.code === 'carry-over');
-  assert.equal(carry.length, 2, JSON.stringify(r.items.map((d: any) => d.code)));
-  const rel = carry[0].relatedInformation[0];
+  const items = await client.diagnostics(uri);
+  const carry = items.filter((d) => d.code === 'carry-over');
+  assert.equal(carry.length, 2, JSON.stringify(items.map((d) => d.code)));
+  const rel = carry[0]!.relatedInformation![0]!;
   assert.match(decodeURIComponent(rel.location.uri), /某某局2023年/);
 });
 
 test('a report of another body is not paired with it', { skip }, async () => {
   const uri = await open('另一局2024年度报告.txt', renderReport({ year: 2024, agency: '另一局' }));
-  const r: any = await conn.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
-  assert.ok(!r.items.some((d: any) => d.code === 'carry-over'));
+  assert.ok(!(await client.diagnostics(uri)).some((d) => d.code === 'carry-over'));
 });
 
 test('check all reports publishes problems for reports that are not open, and only for reports', { skip }, async () => {
-  await conn.sendNotification('textDocument/didClose', { textDocument: { uri: pathToFileURL(join(dir, '另一局2024年度报告.txt')).toString() } });
-  const res: any = await conn.sendRequest('nianbao/checkWorkspace');
+  await client.close(pathToFileURL(join(dir, '另一局2024年度报告.txt')).toString());
+  const res = await client.request(REQUESTS.checkWorkspace, undefined);
   assert.ok(res.reports >= 2 && res.files >= 4, JSON.stringify(res));
-  const other = pushed.get(pathToFileURL(join(dir, '另一局2024年度报告.txt')).toString());
+  const other = pushed(pathToFileURL(join(dir, '另一局2024年度报告.txt')).toString());
   assert.ok(other?.some((d) => d.code === 'row-total'));
-  assert.equal(pushed.get(pathToFileURL(join(dir, 'notes.txt')).toString()), undefined);
+  assert.equal(pushed(pathToFileURL(join(dir, 'notes.txt')).toString()), undefined);
 });
 
 test('inlay hints show the computed value beside a wrong total when enabled', { skip }, async () => {
   const uri = await open('hint.txt', renderReport({ t3: { R1: [3, 0, 0, 0, 0, 16, 20] } }));
-  const hints: any[] = await conn.sendRequest('textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 999, character: 0 } } });
+  const hints = await client.inlayHints(uri, { start: { line: 0, character: 0 }, end: { line: 999, character: 0 } });
   assert.deepEqual(hints.map((h) => h.label), [' = 19']);
 });
 
 test('in a table with several wrong totals, one action fixes them all', { skip }, async () => {
   const uri = await open('group.txt', renderReport({ t3: { R1: [3, 0, 0, 0, 0, 16, 20], R3_1: [2, 0, 0, 0, 0, 16, 99] } }));
-  const r: any = await conn.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
-  const d = r.items.find((x: any) => x.code === 'row-total');
-  const actions: any[] = await conn.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } });
+  const d = (await client.diagnostics(uri)).find((x) => x.code === 'row-total')!;
+  const actions = await client.codeActions(uri, d.range, [d]);
   // The two wrong totals are one minimal change: its one preferred fix sets both.
   const group = actions.find((a) => a.isPreferred);
   assert.ok(group, actions.map((a) => a.title).join(' | '));
-  assert.deepEqual(group.edit.changes[uri].map((e: any) => e.newText), ['19', '18']);
+  assert.deepEqual(editsOf(group, uri).map((e) => e.newText), ['19', '18']);
   assert.ok(!actions.some((a) => /此表中的所有合计/.test(a.title)), 'no second action doing the same');
 });

@@ -161,15 +161,16 @@ export function localise(sys: LinearSystem, limits: SearchLimits = DEFAULT_LIMIT
     return k;
   };
 
+  // eqsOf holds equation indices, so every `count[e]` below is in range.
   const add = (v: number) => {
     set.push(v);
     inSet[v] = 1;
-    for (const e of eqsOf[v]!) count[e]++;
+    for (const e of eqsOf[v]!) count[e]!++;
   };
   const remove = (v: number) => {
     set.pop();
     inSet[v] = 0;
-    for (const e of eqsOf[v]!) count[e]--;
+    for (const e of eqsOf[v]!) count[e]!--;
   };
 
   const visit = (size: number): void => {
