@@ -205,7 +205,7 @@ if (existsSync(join(ROOT, 'dist/server.js'))) {
 } else console.log('\n(dist/server.js missing: run npm run build for the LSP figures)');
 
 // ————— structured sources: web page, Word, PDF (dist/sources.js, as shipped) —————
-let structured: Record<string, unknown> = {};
+const structured: Record<string, unknown> = {};
 const SOURCES = join(ROOT, 'dist/sources.js');
 const corpusDir = resolve(ROOT, '../shared/corpus');
 if (existsSync(SOURCES) && existsSync(corpusDir)) {

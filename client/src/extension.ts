@@ -10,6 +10,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     {
       schemes: ['file', 'untitled'],
       // dist/sources.js (html/docx/pdf readers) is its own bundle: required only when used.
+      // A path known only at run time (the installed extension's folder): require, not import.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
       loadSources: async () => require(vscode.Uri.joinPath(context.extensionUri, 'dist', 'sources.js').fsPath),
       createClient: (ctx, id, name, options) => {
         const serverModule = vscode.Uri.joinPath(ctx.extensionUri, 'dist', 'server.js').fsPath;

@@ -7,23 +7,43 @@ import { join, resolve } from 'node:path';
 import { test } from 'node:test';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
-const nls = (lang: '' | '.zh-cn') => JSON.parse(readFileSync(join(ROOT, `package.nls${lang}.json`), 'utf8'));
+/** The parts of package.json these tests read. */
+interface Manifest {
+  icon: string;
+  repository: { url: string };
+  homepage: string;
+  bugs: { url: string };
+  categories: string[];
+  keywords: string[];
+  activationEvents: string[];
+  contributes: {
+    configurationDefaults: Record<string, Record<string, unknown>>;
+    commands: { command: string }[];
+    menus: { commandPalette: { command: string; when?: string }[] };
+    languages: { filenamePatterns: string[] }[];
+    walkthroughs: { steps: { id: string; title: string; description: string; completionEvents: string[]; media: { markdown: string } }[] }[];
+  };
+}
+const pkg: Manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+const nls = (lang: '' | '.zh-cn'): Record<string, string> => JSON.parse(readFileSync(join(ROOT, `package.nls${lang}.json`), 'utf8'));
 
 test('Chinese prose gets no ambiguous-character boxes and wraps long lines in report files', () => {
   const d = pkg.contributes.configurationDefaults['[nianbao]'];
+  assert.ok(d);
   assert.equal(d['editor.unicodeHighlight.ambiguousCharacters'], false);
   assert.equal(d['editor.wordWrap'], 'on');
   assert.equal(d['editor.wordBasedSuggestions'], 'off');
 });
 
 test('every palette command but "new report" has a when clause', () => {
-  const when = new Map(pkg.contributes.menus.commandPalette.map((m: any) => [m.command, m.when]));
+  const when = new Map(pkg.contributes.menus.commandPalette.map((m) => [m.command, m.when]));
   for (const c of pkg.contributes.commands) if (c.command !== 'nianbao.newReport') assert.ok(when.get(c.command), c.command);
 });
 
 test('Markdown files keep Markdown mode (reports among them are found by content)', () => {
-  assert.ok(!pkg.contributes.languages[0].filenamePatterns.some((p: string) => p.endsWith('.md')));
+  const [nianbao] = pkg.contributes.languages;
+  assert.ok(nianbao);
+  assert.ok(!nianbao.filenamePatterns.some((p) => p.endsWith('.md')));
   assert.ok(pkg.activationEvents.includes('onLanguage:markdown'));
 });
 
@@ -37,8 +57,9 @@ test('repository, homepage, bugs, categories and keywords are set', () => {
 
 test('the Getting Started walkthrough opens a report, shows a problem, fixes it and opens the table preview', () => {
   const [w] = pkg.contributes.walkthroughs;
-  assert.deepEqual(w.steps.map((s: any) => s.id), ['open', 'squiggle', 'fix', 'preview']);
-  const events = w.steps.flatMap((s: any) => s.completionEvents);
+  assert.ok(w);
+  assert.deepEqual(w.steps.map((s) => s.id), ['open', 'squiggle', 'fix', 'preview']);
+  const events = w.steps.flatMap((s) => s.completionEvents);
   for (const e of ['onCommand:nianbao.newReport', 'onCommand:nianbao.fixAll', 'onCommand:nianbao.openTablePreview']) assert.ok(events.includes(e), e);
   for (const s of w.steps) {
     assert.ok(existsSync(join(ROOT, s.media.markdown)), s.media.markdown);

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { check, parse } from '../../../server/src/engine';
 import { renderBlankReport } from '../../../server/src/engine/index';
-import { fixture, json, run, tempDir } from './helpers';
+import { fixture, json, run, tempDir, type ParseJson, type SummaryJson } from './helpers';
 
 test('summary: one row per report with body, year, template, sections, errors, warnings, carry-over', async () => {
   const matching = fixture('pair/report-2021.txt')
@@ -17,10 +17,10 @@ test('summary: one row per report with body, year, template, sections, errors, w
     'other-2020.txt': fixture('pair/report-2020.txt').replace('某某局2020年', '另一局2020年'),
     'other-2021.txt': matching,
   });
-  const out = json(await run(['summary', '--format', 'json'], { cwd: dir }));
+  const out = json<SummaryJson>(await run(['summary', '--format', 'json'], { cwd: dir }));
   assert.equal(out.version, 1);
   assert.deepEqual(
-    out.reports.map((r: any) => [r.path, r.agency, r.year, r.template, r.sections.join(''), r.errors, r.warnings, r.carryOver]),
+    out.reports.map((r) => [r.path, r.agency, r.year, r.template, r.sections.join(''), r.errors, r.warnings, r.carryOver]),
     [
       ['2020.txt', '某某局', 2020, 'F2019', '123456', 0, 0, 'no-previous'],
       ['2021.txt', '某某局', 2021, 'F2021', '123456', 0, 2, 'mismatch'],
@@ -60,19 +60,20 @@ test('summary: a progress bar on stderr only when stderr is a TTY and there are 
 test('parse: the model as JSON, spans with line/character ranges, without the full text', async () => {
   const text = fixture('errors-2021.txt');
   const dir = tempDir({ 'a.txt': text });
-  const out = json(await run(['parse', '--format', 'json', 'a.txt'], { cwd: dir }));
+  const out = json<ParseJson>(await run(['parse', '--format', 'json', 'a.txt'], { cwd: dir }));
   const model = parse(text);
   assert.equal(out.path, 'a.txt');
   assert.equal(out.encoding, 'utf-8');
   assert.equal(out.model.textLength, text.length);
   assert.equal(out.model.text, undefined);
-  assert.equal(out.model.title.text, model.title!.text);
-  assert.deepEqual(out.model.title.span.range.start, { line: 0, character: 0 });
-  assert.equal(out.model.title.span.start, model.title!.span.start);
+  assert.equal(out.model.title?.text, model.title!.text);
+  assert.deepEqual(out.model.title?.span.range.start, { line: 0, character: 0 });
+  assert.equal(out.model.title?.span.start, model.title!.span.start);
   assert.equal(out.model.sections.length, model.sections.length);
-  const r1 = out.model.tables.T3.rows.find((r: any) => r.id === 'R1');
-  assert.equal(r1.cells[6].value, 5);
-  assert.equal(typeof r1.cells[6].span.range.start.line, 'number');
+  const r1 = out.model.tables.T3?.rows.find((r) => r.id === 'R1');
+  assert.ok(r1);
+  assert.equal(r1.cells[6]?.value, 5);
+  assert.equal(typeof r1.cells[6]?.span?.range.start.line, 'number');
 });
 
 test('parse: a missing file exits 2', async () => {
@@ -100,7 +101,7 @@ test('new: the written report checks with exit 0 (its placeholders are warnings)
   await run(['new', '--year', '2024', '--agency', '某某县人民政府办公室', '-o', 'r.txt'], { cwd: dir });
   const r = await run(['check', 'r.txt', '--format', 'json'], { cwd: dir });
   assert.equal(r.code, 0);
-  assert.ok(json(r).files[0].findings.every((f: any) => f.severity === 'info' || f.severity === 'hint' || f.code === 'placeholder'));
+  assert.ok(json(r).files[0]!.findings.every((f) => f.severity === 'info' || f.severity === 'hint' || f.code === 'placeholder'));
   assert.deepEqual(check(fs.readFileSync(path.join(dir, 'r.txt'), 'utf-8')).model.title!.agency, '某某县人民政府办公室');
 });
 

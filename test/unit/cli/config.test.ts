@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { fixture, json, run, tempDir } from './helpers';
+import { fixture, json, run, tempDir, type CheckJson } from './helpers';
 import { CLEAN_REPORT } from '../../support/reports';
 
 const ERRORS = fixture('errors-2021.txt');
-const codes = (out: any, i = 0) => out.files[i].findings.map((f: any) => `${f.severity}:${f.code}`);
+const codes = (out: CheckJson, i = 0) => out.files[i]!.findings.map((f) => `${f.severity}:${f.code}`);
 
 test('.nianbaorc.json is found by walking up from the report’s folder', async () => {
   const dir = tempDir({ '.nianbaorc.json': JSON.stringify({ rules: { 'section-numbering': 'off' } }), 'deep/er/a.txt': ERRORS });

@@ -12,7 +12,7 @@ const ERRORS = fixture('errors-2021.txt');
 test('GB18030 is detected and decoded: same findings as the UTF-8 text', async () => {
   const dir = tempDir({ 'gbk.txt': iconv.encode(ERRORS, 'gb18030') });
   const r = await run(['check', 'gbk.txt', '--format', 'json', '--verbose', '--lang', 'en'], { cwd: dir });
-  assert.deepEqual(json(r).files[0].findings.map((f: any) => f.code), check(ERRORS).findings.map((f) => f.code));
+  assert.deepEqual(json(r).files[0]!.findings.map((f) => f.code), check(ERRORS).findings.map((f) => f.code));
   assert.match(r.stderr, /gbk\.txt: encoding gb18030/);
 });
 
@@ -42,7 +42,7 @@ test('a UTF-8 BOM is detected, not part of the text, and kept by --fix', async (
   const dir = tempDir({ 'b.txt': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(ERRORS)]) });
   const r = await run(['check', 'b.txt', '--format', 'json', '--verbose', '--lang', 'en'], { cwd: dir });
   assert.match(r.stderr, /encoding utf-8-bom/);
-  assert.equal(json(r).files[0].findings[0].range.start.character, 0);
+  assert.equal(json(r).files[0]!.findings[0]!.range.start.character, 0);
   await run(['check', 'b.txt', '--fix'], { cwd: dir });
   const buf = fs.readFileSync(path.join(dir, 'b.txt'));
   assert.deepEqual([...buf.subarray(0, 3)], [0xef, 0xbb, 0xbf]);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { fixture, run, tempDir } from './helpers';
+import { fixture, json, run, tempDir } from './helpers';
 
 test('a report without errors exits 0', async () => {
   const dir = tempDir({ 'a.txt': fixture('clean-2021.txt') });
@@ -34,7 +34,7 @@ test('a path that does not exist exits 2 with a one-line message, and other file
   assert.equal(r.code, 2, 'I/O error wins over findings');
   assert.equal(r.stderr.trim().split('\n').length, 1);
   assert.match(r.stderr, /missing\.txt: no such file or folder/);
-  assert.deepEqual(JSON.parse(r.stdout).files.map((f: any) => [f.path, f.error ?? null]), [['a.txt', null], ['missing.txt', 'no such file or folder']], 'every input is listed');
+  assert.deepEqual(json(r).files.map((f) => [f.path, f.error ?? null]), [['a.txt', null], ['missing.txt', 'no such file or folder']], 'every input is listed');
 });
 
 test('a binary file gets a one-line message and exit 2', async () => {

@@ -13,7 +13,7 @@ test('--fix writes the safe fixes and reports only what is left', async () => {
   const after = fs.readFileSync(path.join(dir, 'a.txt'), 'utf-8');
   assert.notEqual(after, ERRORS);
   assert.ok(after.includes('二、主动公开政府信息情况'), 'numbering fixed');
-  assert.deepEqual(json(r).files[0].findings, [], 'row total fixed, so the balance holds too');
+  assert.deepEqual(json(r).files[0]!.findings, [], 'row total fixed, so the balance holds too');
   assert.deepEqual(check(after).findings, []);
   assert.equal(r.code, 0);
 });

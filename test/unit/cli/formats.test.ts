@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import Ajv from 'ajv';
 import { check, LineIndex } from '../../../server/src/engine';
 import { rules } from '../../../server/src/engine/index';
-import { FIXTURES, fixture, json, run, tempDir } from './helpers';
+import { FIXTURES, fixture, json, run, tempDir, type Sarif } from './helpers';
 
 const ERRORS = fixture('errors-2021.txt');
 
@@ -14,7 +14,7 @@ test('json: the version-1 contract, one entry per file with template, year, agen
   const out = json(await run(['check', 'r', '--format', 'json', '--lang', 'en'], { cwd: dir }));
   assert.equal(out.version, 1);
   assert.equal(out.files.length, 1);
-  const f = out.files[0];
+  const f = out.files[0]!;
   assert.deepEqual(Object.keys(f), ['path', 'template', 'year', 'agency', 'findings']);
   assert.equal(f.path, 'r/a.txt');
   assert.equal(f.template, 'F2021');
@@ -29,7 +29,7 @@ test('json: findings carry the engine’s codes, severities, messages and LSP ra
   const lines = new LineIndex(ERRORS);
   assert.ok(expected.length > 0);
   assert.deepEqual(
-    out.files[0].findings.map((f: any) => [f.code, f.severity, f.message, f.range]),
+    out.files[0]!.findings.map((f) => [f.code, f.severity, f.message, f.range]),
     expected.map((f) => [f.code, f.severity, f.message.en, { start: lines.positionAt(f.span.start), end: lines.positionAt(f.span.end) }]),
   );
 });
@@ -37,12 +37,12 @@ test('json: findings carry the engine’s codes, severities, messages and LSP ra
 test('json: expected/actual appear for arithmetic findings, fixable tells whether --fix applies', async () => {
   const dir = tempDir({ 'a.txt': ERRORS });
   const out = json(await run(['check', 'a.txt', '--format', 'json'], { cwd: dir }));
-  const rowTotal = out.files[0].findings.find((f: any) => f.code === 'row-total');
-  assert.equal(rowTotal.expected, 1);
-  assert.equal(rowTotal.actual, 5);
-  assert.equal(rowTotal.fixable, true);
+  const rowTotal = out.files[0]!.findings.find((f) => f.code === 'row-total');
+  assert.equal(rowTotal?.expected, 1);
+  assert.equal(rowTotal?.actual, 5);
+  assert.equal(rowTotal?.fixable, true);
   // The column balance that the same wrong cell breaks is part of that finding, not another one.
-  assert.ok(!out.files[0].findings.some((f: any) => f.code === 'column-balance'));
+  assert.ok(!out.files[0]!.findings.some((f) => f.code === 'column-balance'));
 });
 
 test('--lang picks the message language', async () => {
@@ -50,8 +50,8 @@ test('--lang picks the message language', async () => {
   const zh = json(await run(['check', 'a.txt', '--format', 'json', '--lang', 'zh-CN'], { cwd: dir }));
   const en = json(await run(['check', 'a.txt', '--format', 'json', '--lang', 'en'], { cwd: dir }));
   const f = check(ERRORS).findings[0]!;
-  assert.equal(zh.files[0].findings[0].message, f.message.zh);
-  assert.equal(en.files[0].findings[0].message, f.message.en);
+  assert.equal(zh.files[0]!.findings[0]!.message, f.message.zh);
+  assert.equal(en.files[0]!.findings[0]!.message, f.message.en);
 });
 
 test('stylish: one line per finding with 1-based line:column, severity, message and code', async () => {
@@ -94,12 +94,12 @@ function sarifValidator() {
   schema.$id = schema.id;
   delete schema.id;
   const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false, formats: { uri: true, 'uri-reference': true, 'date-time': true } });
-  return ajv.compile<any>(schema);
+  return ajv.compile<Sarif>(schema);
 }
 
 test('sarif: valid against the SARIF 2.1.0 schema', async () => {
   const dir = tempDir({ 'a.txt': ERRORS, 'b.txt': fixture('clean-2021.txt') });
-  const out: any = json(await run(['check', '.', '--format', 'sarif'], { cwd: dir }));
+  const out = json<Sarif>(await run(['check', '.', '--format', 'sarif'], { cwd: dir }));
   const validate = sarifValidator();
   const valid = validate(out);
   assert.ok(valid, JSON.stringify(validate.errors?.slice(0, 3)));
@@ -113,28 +113,29 @@ test('sarif: the schema check rejects a broken log (the validator is live)', () 
 
 test('sarif: rule metadata for every registered rule, results point at their rule', async () => {
   const dir = tempDir({ 'a.txt': ERRORS });
-  const out = json(await run(['check', 'a.txt', '--format', 'sarif', '--lang', 'en'], { cwd: dir }));
-  const driver = out.runs[0].tool.driver;
+  const out = json<Sarif>(await run(['check', 'a.txt', '--format', 'sarif', '--lang', 'en'], { cwd: dir }));
+  const driver = out.runs[0]!.tool.driver;
   assert.equal(driver.name, 'nianbao');
-  assert.deepEqual(driver.rules.map((r: any) => r.id), rules.map((r) => r.code));
+  assert.deepEqual(driver.rules.map((r) => r.id), rules.map((r) => r.code));
   for (const r of driver.rules) assert.match(r.helpUri, new RegExp(`docs/rules/${r.id}\\.md$`));
-  const results = out.runs[0].results;
+  const results = out.runs[0]!.results;
   assert.equal(results.length, check(ERRORS).findings.length);
-  for (const res of results) assert.equal(driver.rules[res.ruleIndex].id, res.ruleId);
-  const rowTotal = results.find((x: any) => x.ruleId === 'row-total');
+  for (const res of results) assert.equal(driver.rules[res.ruleIndex]?.id, res.ruleId);
+  const rowTotal = results.find((x) => x.ruleId === 'row-total');
+  assert.ok(rowTotal);
   assert.equal(rowTotal.level, 'error');
-  assert.equal(rowTotal.locations[0].physicalLocation.artifactLocation.uri, 'a.txt');
-  assert.ok(rowTotal.fixes.length > 0, 'safe fixes are exported');
+  assert.equal(rowTotal.locations[0]?.physicalLocation.artifactLocation.uri, 'a.txt');
+  assert.ok((rowTotal.fixes?.length ?? 0) > 0, 'safe fixes are exported');
 });
 
 test('sarif: 1-based regions that match the engine span', async () => {
   const dir = tempDir({ 'a.txt': ERRORS });
-  const out = json(await run(['check', 'a.txt', '--format', 'sarif'], { cwd: dir }));
+  const out = json<Sarif>(await run(['check', 'a.txt', '--format', 'sarif'], { cwd: dir }));
   const f = check(ERRORS).findings[0]!;
   const p = new LineIndex(ERRORS).positionAt(f.span.start);
-  const region = out.runs[0].results[0].locations[0].physicalLocation.region;
-  assert.equal(region.startLine, p.line + 1);
-  assert.equal(region.startColumn, p.character + 1);
+  const region = out.runs[0]!.results[0]!.locations[0]!.physicalLocation.region;
+  assert.equal(region?.startLine, p.line + 1);
+  assert.equal(region?.startColumn, p.character + 1);
 });
 
 test('github: one workflow annotation per finding, escaped, warnings as ::warning', async () => {
@@ -166,14 +167,15 @@ test('github: an input that cannot be read is an ::error annotation as well', as
 test('sarif: unreadable inputs are tool notifications and the invocation is marked unsuccessful', async () => {
   const dir = tempDir({ 'a.txt': ERRORS });
   const r = await run(['check', 'a.txt', 'gone.txt', '--format', 'sarif', '--lang', 'en'], { cwd: dir });
-  const out: any = json(r);
+  const out = json<Sarif>(r);
   const validate = sarifValidator();
   const valid = validate(out);
   assert.ok(valid, JSON.stringify(validate.errors?.slice(0, 3)));
-  const inv = out.runs[0].invocations[0];
+  const inv = out.runs[0]!.invocations[0]!;
   assert.equal(inv.executionSuccessful, false);
-  assert.equal(inv.toolExecutionNotifications[0].message.text, 'no such file or folder');
-  assert.equal(inv.toolExecutionNotifications[0].locations[0].physicalLocation.artifactLocation.uri, 'gone.txt');
+  const [notice] = inv.toolExecutionNotifications;
+  assert.equal(notice?.message.text, 'no such file or folder');
+  assert.equal(notice?.locations[0]?.physicalLocation.artifactLocation.uri, 'gone.txt');
   assert.equal(r.code, 2);
 });
 
@@ -181,7 +183,7 @@ test('SARIF: files below the working folder are relative to SRCROOT; files outsi
   const { pathToFileURL } = await import('node:url');
   const inside = tempDir({ 'a.txt': fixture('errors-2021.txt') });
   const outside = tempDir({ 'b.txt': fixture('errors-2021.txt') });
-  const run0 = JSON.parse((await run(['check', 'a.txt', `${outside}/b.txt`, '--format', 'sarif'], { cwd: inside })).stdout).runs[0];
-  assert.deepEqual(run0.artifacts.map((a: any) => a.location), [{ uri: 'a.txt', uriBaseId: 'SRCROOT' }, { uri: pathToFileURL(`${outside}/b.txt`).href }]);
+  const run0 = json<Sarif>(await run(['check', 'a.txt', `${outside}/b.txt`, '--format', 'sarif'], { cwd: inside })).runs[0]!;
+  assert.deepEqual(run0.artifacts.map((a) => a.location), [{ uri: 'a.txt', uriBaseId: 'SRCROOT' }, { uri: pathToFileURL(`${outside}/b.txt`).href }]);
   assert.equal(run0.originalUriBaseIds.SRCROOT.uri, pathToFileURL(inside).href + '/');
 });

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { fixture, json, run, tempDir } from './helpers';
+import { fixture, json, run, tempDir, type CheckJsonFile } from './helpers';
 
 const Y2020 = fixture('pair/report-2020.txt');
 const Y2021 = fixture('pair/report-2021.txt');
-const carry = (file: any) => file.findings.filter((f: any) => f.code === 'carry-over');
+const carry = (file: CheckJsonFile | undefined) => file!.findings.filter((f) => f.code === 'carry-over');
 
 test('reports of the same body and consecutive years are paired for carry-over', async () => {
   const dir = tempDir({ '2020.txt': Y2020, '2021.txt': Y2021 });
@@ -12,7 +12,7 @@ test('reports of the same body and consecutive years are paired for carry-over',
   const [y20, y21] = out.files;
   assert.equal(carry(y20).length, 0, 'nothing before 2020 was given');
   // 2020 carried 2 (自然人, 总计) over; 2021 says 0 came over.
-  assert.deepEqual(carry(y21).map((f: any) => [f.expected, f.actual]), [[2, 0], [2, 0]]);
+  assert.deepEqual(carry(y21).map((f) => [f.expected, f.actual]), [[2, 0], [2, 0]]);
 });
 
 test('without last year’s report there is no carry-over check', async () => {

@@ -6,11 +6,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { check } from '../../../server/src/engine';
-import { fixture, json, run, tempDir } from './helpers';
+import { fixture, json, run, tempDir, type CheckJson, type ParseJson, type Sarif, type SummaryJson } from './helpers';
 
 const ERRORS = fixture('errors-2021.txt');
 const CLEAN = fixture('clean-2021.txt');
-const codes = (out: any, i = 0) => out.files[i].findings.map((f: any) => f.code);
+const codes = (out: CheckJson, i = 0) => out.files[i]!.findings.map((f) => f.code);
 
 test('a stray invalid byte appended to a UTF-8 report: still read as UTF-8, every finding kept, the bad byte flagged', async () => {
   const dir = tempDir({ 'e.txt': Buffer.concat([Buffer.from(ERRORS), Buffer.from([0x80])]) });
@@ -27,7 +27,7 @@ test('a UTF-8 report cut in the middle of a character is read as UTF-8 and flagg
   const dir = tempDir({ 'cut.txt': bytes.subarray(0, cut) });
   const r = await run(['check', 'cut.txt', '--format', 'json'], { cwd: dir });
   assert.ok(codes(json(r)).includes('invalid-character'));
-  const parsed = json(await run(['parse', 'cut.txt'], { cwd: dir }));
+  const parsed = json<ParseJson>(await run(['parse', 'cut.txt'], { cwd: dir }));
   assert.deepEqual([parsed.encoding, parsed.invalidBytes], ['utf-8', 1]);
 });
 
@@ -67,17 +67,17 @@ test('one NUL byte in a text report does not make it binary: it is checked and t
 test('a file that cannot be read appears in every format as a file-level error; the exit code is 2', async () => {
   const dir = tempDir({ 'a.txt': ERRORS, 'scan.txt': Buffer.from([0x25, 0x50, 0x44, 0x46, 0, 1, 2, 3, 0, 0xff, 0, 0]) });
   const j = await run(['check', '.', '--format', 'json', '--lang', 'en'], { cwd: dir });
-  assert.deepEqual(json(j).files.map((f: any) => [f.path, f.error ?? null]), [['a.txt', null], ['scan.txt', 'binary file, not a text report (export it as .txt first)']]);
-  const sarif = json(await run(['check', '.', '--format', 'sarif'], { cwd: dir })).runs[0];
-  assert.deepEqual(sarif.artifacts.map((a: any) => a.location.uri), ['a.txt', 'scan.txt']);
-  assert.equal(sarif.invocations[0].toolExecutionNotifications[0].locations[0].physicalLocation.artifactLocation.index, 1);
+  assert.deepEqual(json(j).files.map((f) => [f.path, f.error ?? null]), [['a.txt', null], ['scan.txt', 'binary file, not a text report (export it as .txt first)']]);
+  const sarif = json<Sarif>(await run(['check', '.', '--format', 'sarif'], { cwd: dir })).runs[0]!;
+  assert.deepEqual(sarif.artifacts.map((a) => a.location.uri), ['a.txt', 'scan.txt']);
+  assert.equal(sarif.invocations[0]?.toolExecutionNotifications[0]?.locations[0]?.physicalLocation.artifactLocation.index, 1);
   const gh = await run(['check', '.', '--format', 'github'], { cwd: dir });
   assert.match(gh.stdout, /^::error file=scan\.txt,title=nianbao::/m);
   const stylish = await run(['check', '.', '--lang', 'en'], { cwd: dir });
   assert.match(stylish.stdout, /1 input could not be checked/);
   assert.match(stylish.stderr, /scan\.txt: binary file/);
-  const summary = json(await run(['summary', '.', '--format', 'json'], { cwd: dir }));
-  assert.deepEqual(summary.errors.map((e: any) => e.path), ['scan.txt']);
+  const summary = json<SummaryJson>(await run(['summary', '.', '--format', 'json'], { cwd: dir }));
+  assert.deepEqual(summary.errors.map((e) => e.path), ['scan.txt']);
   for (const r of [j, gh, stylish]) assert.equal(r.code, 2);
 });
 

@@ -41,7 +41,7 @@ test('dist/cli.js: check exits 1 on a report with errors and prints stylish outp
 test('dist/cli.js: check - reads piped standard input', () => {
   const r = node(['check', '-', '--format', 'json'], { input: fixture('clean-2021.txt') });
   assert.equal(r.status, 0, r.stderr);
-  assert.equal(JSON.parse(r.stdout).files[0].path, '<stdin>');
+  assert.equal(JSON.parse(r.stdout).files[0]!.path, '<stdin>');
 });
 
 test('dist/cli.js: a usage error exits 2', () => {

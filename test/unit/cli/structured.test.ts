@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import Ajv from 'ajv';
 import { BROKEN_REPORT, CLEAN_REPORT } from '../../support/reports.ts';
 import { docxOf, reportToDocumentXml, reportToHtml } from '../../support/structured.ts';
-import { FIXTURES, json, run, tempDir } from './helpers';
+import { FIXTURES, json, run, tempDir, type ParseJson, type Sarif } from './helpers';
 
 const BROKEN_HTML = reportToHtml(BROKEN_REPORT);
 const BROKEN_DOCX = Buffer.from(docxOf(reportToDocumentXml(BROKEN_REPORT)));
@@ -30,31 +30,32 @@ test('check on a folder mixing .html, .docx and .txt checks each; a row-total er
 
 test('parse --format json shows each cell’s location in the source file', async () => {
   const dir = tempDir({ 'a.docx': Buffer.from(docxOf(reportToDocumentXml(CLEAN_REPORT))) });
-  const out = json(await run(['parse', 'a.docx'], { cwd: dir }));
+  const out = json<ParseJson>(await run(['parse', 'a.docx'], { cwd: dir }));
   assert.equal(out.source, 'docx');
-  const r1 = out.model.tables.T3.rows.find((x: any) => x.id === 'R1');
-  assert.deepEqual(r1.cells[0].source, { kind: 'docx', table: 2, row: 4, col: 4 });
+  const r1 = out.model.tables.T3?.rows.find((x) => x.id === 'R1');
+  assert.ok(r1);
+  assert.deepEqual(r1.cells[0]?.source, { kind: 'docx', table: 2, row: 4, col: 4 });
   assert.deepEqual(r1.source, { kind: 'docx', table: 2, row: 4, col: 1 });
 });
 
 test('json and SARIF carry the source location; SARIF stays valid and offers no text fixes for these files', async () => {
   const dir = tempDir({ 'a.html': BROKEN_HTML, 'b.docx': BROKEN_DOCX });
   const j = json(await run(['check', '.', '--format', 'json'], { cwd: dir }));
-  const total = j.files.find((f: any) => f.path === 'b.docx').findings.find((f: any) => f.code === 'row-total');
-  assert.deepEqual(total.location, { kind: "docx", table: 2, row: 4, col: 10 });
-  const s: any = json(await run(['check', '.', '--format', 'sarif'], { cwd: dir }));
+  const total = j.files.find((f) => f.path === 'b.docx')?.findings.find((f) => f.code === 'row-total');
+  assert.deepEqual(total?.location, { kind: "docx", table: 2, row: 4, col: 10 });
+  const s = json<Sarif>(await run(['check', '.', '--format', 'sarif'], { cwd: dir }));
   const schema = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'sarif-schema-2.1.0.json'), 'utf-8'));
   delete schema.$schema;
   schema.$id = schema.id;
   delete schema.id;
-  const validate = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false, formats: { uri: true, 'uri-reference': true, 'date-time': true } }).compile<any>(schema);
+  const validate = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false, formats: { uri: true, 'uri-reference': true, 'date-time': true } }).compile<Sarif>(schema);
   assert.ok(validate(s), JSON.stringify(validate.errors?.slice(0, 3)));
-  const results = s.runs[0].results;
-  const htmlTotal = results.find((x: any) => x.ruleId === 'row-total' && x.locations[0].physicalLocation.artifactLocation.uri === 'a.html');
-  assert.ok(htmlTotal.locations[0].physicalLocation.region.startLine > 1);
-  const docxTotal = results.find((x: any) => x.ruleId === 'row-total' && x.locations[0].physicalLocation.artifactLocation.uri === 'b.docx');
-  assert.equal(docxTotal.locations[0].logicalLocations[0].name, 'table 2 row 4 col 10');
-  assert.ok(results.every((x: any) => !x.fixes));
+  const results = s.runs[0]!.results;
+  const htmlTotal = results.find((x) => x.ruleId === 'row-total' && x.locations[0]?.physicalLocation.artifactLocation.uri === 'a.html');
+  assert.ok((htmlTotal?.locations[0]?.physicalLocation.region?.startLine ?? 0) > 1);
+  const docxTotal = results.find((x) => x.ruleId === 'row-total' && x.locations[0]?.physicalLocation.artifactLocation.uri === 'b.docx');
+  assert.equal(docxTotal?.locations[0]?.logicalLocations?.[0]?.name, 'table 2 row 4 col 10');
+  assert.ok(results.every((x) => !x.fixes));
 });
 
 test('--fix never rewrites a web page or Word file, and says so', async () => {

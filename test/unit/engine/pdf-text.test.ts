@@ -134,7 +134,7 @@ test('table 2: 减12 in the 2019 本年增/减 column is −12, an amount in 元
 test('a table-3 header row repeated on a new page (…总计) is not read as the （七）总计 row', () => {
   const t3 = defaultT3();
   const text = renderInLayout('pdf-layout', t3, DEFAULT_T4).replace(
-    /(\f[^\n]*\n)(        5\.属于三类内部事务信息)/,
+    /(\f[^\n]*\n)( {8}5\.属于三类内部事务信息)/,
     '$1  申请人情况\n                         自然人 法人或其他组织 总计\n                            商业企业 科研机构 社会公益组织 法律服务机构 其他\n$2',
   );
   assert.ok(text.includes('自然人 法人或其他组织 总计'), 'fixture');

@@ -8,4 +8,4 @@ export function placeholder(what?: string): string {
 }
 
 /** Any bracketed 待填写 / 待补充 / 请填写 note, full- or half-width brackets, on one line. */
-export const PLACEHOLDER_RE = /[（(【\[]\s*(?:待填写|待补充|请填写|此处填写)[^）)】\]\n]{0,200}[）)】\]]/g;
+export const PLACEHOLDER_RE = /[（(【[]\s*(?:待填写|待补充|请填写|此处填写)[^）)】\]\n]{0,200}[）)】\]]/g;

@@ -32,7 +32,7 @@ export function templateForYear(year: number): TemplateId {
 // Page chrome around the title of a page copied from a site (spec §1.3): a label before the
 // title (`标题:`), metadata lines (`发布时间:`, `来源： 时间：…`), breadcrumbs, `打印 关闭`.
 const TITLE_LABEL = /^(?:标题|文章标题|题目|名称)[ \t]*[:：][ \t]*/;
-const META_LINE = /^(?:发布时间|发布日期|成文日期|发布机构|发文机关|来源|信息来源|时间|文号|发文字号|索引号|栏目|主题分类|原文链接|本地目录|分享到|当前位置|您的位置|您现在的位置|浏览次数|点击数)[ \t]*[:：]|^字号[:： \t]*大[ \t]*中[ \t]*小|^[【\[]?[ \t]*打印[ \t]*[】\]]?[ \t]*[【\[]?[ \t]*关闭|^首页[ \t]*[>＞›»]/;
+const META_LINE = /^(?:发布时间|发布日期|成文日期|发布机构|发文机关|来源|信息来源|时间|文号|发文字号|索引号|栏目|主题分类|原文链接|本地目录|分享到|当前位置|您的位置|您现在的位置|浏览次数|点击数)[ \t]*[:：]|^字号[:： \t]*大[ \t]*中[ \t]*小|^[【[]?[ \t]*打印[ \t]*[】\]]?[ \t]*[【[]?[ \t]*关闭|^首页[ \t]*[>＞›»]/;
 /** The issuing body in page metadata: `发布机构: X`, `来源：X 时间：…`. */
 const META_AGENCY = /(?:^|\n)[ \t]*(?:发布机构|发文机关|来源|信息来源)[ \t]*[:：][ \t]*([^\s:：][^\n]*?)[ \t]*(?=(?:时间|发布时间)[ \t]*[:：]|\n|$)/;
 

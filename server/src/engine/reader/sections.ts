@@ -107,7 +107,7 @@ const isT3RowLabel = (titleText: string): boolean => {
 const sameStart = (a: string, b: string): boolean => a.charCodeAt(0) === b.charCodeAt(0) || a.charCodeAt(1) === b.charCodeAt(1);
 
 /** Removed by squash (see format/sections.ts), tested one character at a time. */
-const SQUASHED = /[\s、,，.．。:：;；“”"'‘’()（）《》〈〉\[\]【】\-—_·*]/;
+const SQUASHED = /[\s、,，.．。:：;；“”"'‘’()（）《》〈〉[\]【】\-—_·*]/;
 
 /** Index in `text` just after its first `n` characters that survive squash. */
 function prefixEnd(text: string, n: number): number {

@@ -5,6 +5,7 @@ import { PLACEHOLDER_RE } from '../format/placeholders';
 import type { Rule } from './types';
 
 /** U+FFFD (bytes that could not be decoded) and C0 controls other than tab, LF, VT, FF, CR. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this rule finds
 const NOT_TEXT = /[\ufffd\u0000-\u0008\u000e-\u001f]+/g;
 /** At most this many runs are reported one by one; the last one counts the rest. */
 const MAX_REPORTED = 10;

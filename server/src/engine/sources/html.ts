@@ -134,7 +134,6 @@ export function readHtml(html: string): SourceDocument {
     } else blocks.push(table);
   };
 
-  let parser: Parser;
   const handler = {
     onopentag(name: string, attribs: Record<string, string>) {
       depth++;
@@ -194,7 +193,8 @@ export function readHtml(html: string): SourceDocument {
       }
     },
   };
-  parser = new Parser(handler, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
+  // The handler reads parser.startIndex/endIndex while parsing: it is defined first.
+  const parser = new Parser(handler, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
   parser.end(html);
   if (tooDeep) throw sourceError(`网页元素嵌套过深（超过 ${SOURCE_LIMITS.maxDepth} 层），不像是年度报告`, `elements nested too deeply (over ${SOURCE_LIMITS.maxDepth}); not a report`);
   flush();

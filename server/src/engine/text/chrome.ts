@@ -23,10 +23,10 @@ const FOOTER_WITH_PAGE = new RegExp(String.raw`^(?:${URL}\s+${PAGE_NO}|${PAGE_NO
 // A page number alone (`- 2 -`, `— 2 —`, `第 2 页`) is the footer of a document printed by a word processor.
 const PAGE_NO_ALONE = String.raw`(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页|Page\s+\d{1,4})`;
 const FOOTER_NEAR_BREAK = new RegExp(String.raw`^(?:${URL}|${PAGE_NO}|${PAGE_NO_ALONE})$`);
-const DATE_TIME = String.raw`\d{1,4}[\/.-]\d{1,2}[\/.-]\d{1,4},?\s+(?:(?:上午|下午)\s*)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:AM|PM|am|pm))?`;
+const DATE_TIME = String.raw`\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?\s+(?:(?:上午|下午)\s*)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:AM|PM|am|pm))?`;
 const HEADER = new RegExp(String.raw`^${DATE_TIME}(?:\s+(\S.*))?$`);
 // Where a chrome line may start (one scan of the text finds the few lines worth a closer look).
-const CANDIDATE = /(?:^|\n)[ \t\f]*(?:\d{1,4}(?:[\/.-]\d{1,2}[\/.-]\d|\s*\/\s*\d)|(?:https?|file):\/\/|[-—–－]\s*\d|第\s*\d|Page\s)/g;
+const CANDIDATE = /(?:^|\n)[ \t\f]*(?:\d{1,4}(?:[/.-]\d{1,2}[/.-]\d|\s*\/\s*\d)|(?:https?|file):\/\/|[-—–－]\s*\d|第\s*\d|Page\s)/g;
 
 /** Lines within this many non-blank lines of a page break count as next to it. */
 const NEAR = 2;
