@@ -53,7 +53,10 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 console.log(`check() at ${sha} (then) vs the working tree (now); CPU ms per call, best batch; ratio = median of paired batches`);
 for (const [name, text, batch] of texts) {
-  for (let i = 0; i < 3; i++) (then(text), now(text));
+  for (let i = 0; i < 3; i++) {
+    then(text);
+    now(text);
+  }
   const a: number[] = [];
   const b: number[] = [];
   const ratios: number[] = [];

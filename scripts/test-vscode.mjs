@@ -210,7 +210,7 @@ async function runInCodeServer(suite) {
 // ————— desktop VS Code —————
 
 async function runInDesktop(suite) {
-  const { runTests } = createRequire(join(ROOT, 'package.json'))('@vscode/test-electron');
+  const { runTests } = await import('@vscode/test-electron');
   const tmp = mkdtempSync(join(tmpdir(), 'nianbao-vscode-'));
   const workspace = join(tmp, 'workspace');
   cpSync(join(ROOT, 'test/vscode/fixtures'), workspace, { recursive: true });

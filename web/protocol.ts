@@ -1,12 +1,12 @@
 // Messages between the offline page (web/page.ts, main thread) and its Web Worker
 // (web/worker.ts, the engine). Plain data: everything crosses `postMessage`.
 
-import type { Localized, PageFinding, Severity, Span, SourceKind as StructuredKind, TableGridView } from '../server/src/engine/index';
+import type { Localized, Severity, Span, SourceKind as StructuredKind, TableGridView } from '../server/src/engine/index';
 
 /** How a report came in: typed or pasted text and text files are editable; web pages, Word and PDF files are read by their structure. */
 export type SourceKind = 'text' | StructuredKind;
 
-export interface FixItem {
+interface FixItem {
   title: Localized;
   isPreferred: boolean;
   safe: boolean;
@@ -54,5 +54,3 @@ export type FromWorker =
   | { type: 'result'; result: ReportResult; request?: number }
   | { type: 'error'; doc: number; name: string; message: Localized }
   | { type: 'summaryPage'; html: string };
-
-export type { PageFinding };

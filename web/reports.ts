@@ -44,7 +44,7 @@ export class UnreadableFile extends Error {
 }
 
 /** Larger files are refused (a report is a few hundred KB; a PDF a few MB). */
-export const MAX_FILE_BYTES = SOURCE_LIMITS.maxInputBytes;
+const MAX_FILE_BYTES = SOURCE_LIMITS.maxInputBytes;
 
 interface Doc {
   name: string;

@@ -9,7 +9,7 @@ import type { Browser } from 'playwright-core';
 // @ts-expect-error: a plain .mjs module shared with the test scripts (no type declarations)
 import { CHROMIUM, CHROMIUM_ARGS } from '../../scripts/chromium.mjs';
 
-export const ROOT = resolve(import.meta.dirname, '../..');
+const ROOT = resolve(import.meta.dirname, '../..');
 export const PAGE = resolve(ROOT, 'dist/nianbao.html');
 export const WEB_SERVER = resolve(ROOT, 'dist/web/server.js');
 export const CORPUS = resolve(ROOT, '../shared/corpus');

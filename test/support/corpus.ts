@@ -15,7 +15,7 @@ import { checkModel, parse, type Cell, type Finding, type ReportModel, type Row,
 import { readAnyReportFile } from '../../server/src/cli/load';
 
 /** The forms of a report users hold, as files in each report's folder (see the corpus README). */
-export const CORPUS_FORMS = ['copy.txt', 'clipboard.txt', 'pdf.txt', 'pdf-raw.txt', 'word.txt', 'pandoc.md', 'page.html', 'page.docx', 'print.pdf'] as const;
+const CORPUS_FORMS = ['copy.txt', 'clipboard.txt', 'pdf.txt', 'pdf-raw.txt', 'word.txt', 'pandoc.md', 'page.html', 'page.docx', 'print.pdf'] as const;
 
 export function corpusDir(): string | null {
   const dir = process.env.NIANBAO_CORPUS ?? path.resolve(__dirname, '../../../shared/corpus');
@@ -208,7 +208,7 @@ function scoreFindings(model: ReportModel, findings: Finding[], truth: Truth, s:
   }
 }
 
-export async function scoreForm(dir: string, report: string, form: string): Promise<FormScore | null> {
+async function scoreForm(dir: string, report: string, form: string): Promise<FormScore | null> {
   const file = path.join(dir, report, form);
   if (!fs.existsSync(file)) return null;
   const truth = JSON.parse(fs.readFileSync(path.join(dir, report, 'truth.json'), 'utf8')) as Truth;

@@ -24,7 +24,7 @@ import type {
 } from 'vscode-languageserver-protocol';
 import type { RequestMethod, RequestParams, RequestResult } from '../../server/src/protocol.ts';
 
-export const SERVER = join(import.meta.dirname, '..', '..', 'dist', 'server.js');
+const SERVER = join(import.meta.dirname, '..', '..', 'dist', 'server.js');
 /** For `test(name, { skip }, …)`: the server bundle is missing. */
 export const skipUnlessBuilt: false | string = !existsSync(SERVER) && 'run npm run build first';
 

@@ -5,13 +5,13 @@
 
 import { toBlocks, type Origin } from './structured.ts';
 
-export interface PdfText {
+interface PdfText {
   x: number;
   y: number;
   size: number;
   text: string;
 }
-export interface PdfRect {
+interface PdfRect {
   x: number;
   y: number;
   w: number;

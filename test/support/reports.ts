@@ -31,7 +31,7 @@ export const T3_ROWS: [string, string][] = [
 ];
 
 export type Cells = (number | '')[];
-export const zeros = (n: number): Cells => new Array(n).fill(0);
+const zeros = (n: number): Cells => new Array(n).fill(0);
 
 export interface ReportSpec {
   year?: number;

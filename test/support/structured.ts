@@ -11,7 +11,7 @@ export interface Origin {
   colspan: number;
 }
 /** A grid slot: an origin cell, or covered by one (null). */
-export type Slot = Origin | null;
+type Slot = Origin | null;
 export type Block = { kind: 'p'; text: string } | { kind: 'table'; rows: Slot[][] };
 
 const isNum = (s: string) => /^\d+(?:\.\d+)?$/.test(s.trim());

@@ -9,8 +9,8 @@ import * as vscode from 'vscode';
 import { viewHtml, type TableGridView } from '../../../server/src/engine/index';
 import { isFromWebview, makeNonce, previewShell, type ToWebview } from './shell';
 
-export const OPEN_TABLE_PREVIEW_COMMAND = 'nianbao.openTablePreview';
-export const TABLE_PREVIEW_VIEW_TYPE = 'nianbao.tablePreview';
+const OPEN_TABLE_PREVIEW_COMMAND = 'nianbao.openTablePreview';
+const TABLE_PREVIEW_VIEW_TYPE = 'nianbao.tablePreview';
 
 /**
  * The view of a document, or null when it is not a report / not known to the server.

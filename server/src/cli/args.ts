@@ -6,10 +6,10 @@ import { SEVERITY_SETTINGS } from './config';
 import { UsageError } from './io';
 
 export type Command = 'check' | 'summary' | 'parse' | 'new' | 'convert';
-export type CheckFormat = 'stylish' | 'json' | 'sarif' | 'github';
-export type SummaryFormat = 'table' | 'csv' | 'json' | 'html';
+type CheckFormat = 'stylish' | 'json' | 'sarif' | 'github';
+type SummaryFormat = 'table' | 'csv' | 'json' | 'html';
 
-export interface CommonOptions {
+interface CommonOptions {
   lang: Locale;
   verbose: boolean;
 }
@@ -112,7 +112,7 @@ function lang(v: string | undefined): Locale {
 }
 
 /** `code=severity` pairs from --rule, validated. */
-export function parseRuleOptions(values: string[] | undefined): Record<string, SeveritySetting> {
+function parseRuleOptions(values: string[] | undefined): Record<string, SeveritySetting> {
   const out: Record<string, SeveritySetting> = {};
   for (const v of values ?? []) {
     const m = /^\s*([a-z0-9-]+)\s*[=:]\s*([a-z]+)\s*$/.exec(v);

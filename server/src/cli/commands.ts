@@ -23,20 +23,20 @@ import { runChecks } from './run';
 import { formatSummary, summaryRows } from './summary';
 
 /** One line on stderr: `nianbao: [PATH: ]message`, in the chosen language. */
-export function say(io: CliIo, lang: Locale, message: Localized, where?: string): void {
+function say(io: CliIo, lang: Locale, message: Localized, where?: string): void {
   io.stderr.write(`nianbao: ${where ? `${where}${lang === 'en' ? ': ' : '：'}` : ''}${localize(message, lang)}\n`);
 }
 
-export function printErrors(errors: InputError[], io: CliIo, lang: Locale): void {
+function printErrors(errors: InputError[], io: CliIo, lang: Locale): void {
   for (const e of errors) say(io, lang, e.message, e.path);
 }
 
-export function useColor(io: CliIo): boolean {
+function useColor(io: CliIo): boolean {
   return Boolean(io.stdout.isTTY) && !('NO_COLOR' in io.env && io.env.NO_COLOR !== '');
 }
 
 /** What --fix did to one file: the fixed findings by code, and how many are left. */
-export function fixReport(before: Finding[], after: Finding[]): Localized {
+function fixReport(before: Finding[], after: Finding[]): Localized {
   const count = (fs: Finding[]) => fs.reduce((m, f) => m.set(f.code, (m.get(f.code) ?? 0) + 1), new Map<string, number>());
   const b = count(before);
   const a = count(after);
@@ -161,7 +161,7 @@ export async function runSummary(args: CheckArgs, io: CliIo): Promise<number> {
   return run.errors.length ? EXIT_USAGE_OR_IO : EXIT_OK;
 }
 
-export const PROGRESS_MIN_FILES = 20;
+const PROGRESS_MIN_FILES = 20;
 
 export async function runParse(args: ParseArgs, io: CliIo): Promise<number> {
   let r: AnyReadResult;

@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { LOCAL_STRUCTURES, rules as registry, type Localized, type SeveritySetting } from '../engine';
 
-export const CONFIG_FILE = '.nianbaorc.json';
+const CONFIG_FILE = '.nianbaorc.json';
 export const SEVERITY_SETTINGS: SeveritySetting[] = ['off', 'hint', 'info', 'warning', 'error'];
 
 export interface Config {

@@ -7,7 +7,7 @@ import { SOURCE_EXTENSIONS } from '../engine';
 import { expandGlob, hasGlobChars, REPORT_EXTENSIONS, walkReports } from '../node/walk';
 
 /** What the CLI reads in folders: text reports and the published forms (web page, Word, PDF). */
-export const CLI_EXTENSIONS = [...REPORT_EXTENSIONS, ...SOURCE_EXTENSIONS];
+const CLI_EXTENSIONS = [...REPORT_EXTENSIONS, ...SOURCE_EXTENSIONS];
 
 export type Input =
   | { kind: 'file'; path: string; /** found by walking a folder or a glob (not named) */ discovered: boolean }

@@ -1,6 +1,6 @@
 // What the CLI needs from the outside world, injected so tests can run main() in-process.
 
-export interface OutStream {
+interface OutStream {
   write(s: string): void;
   isTTY?: boolean;
   columns?: number;

@@ -51,7 +51,7 @@ export async function readAnyReportFile(abs: string): Promise<AnyReadResult> {
   return readStructured(kind, bytes);
 }
 
-export async function readStructured(kind: SourceKind, bytes: Uint8Array): Promise<AnyReadResult> {
+async function readStructured(kind: SourceKind, bytes: Uint8Array): Promise<AnyReadResult> {
   const { readSource, SourceError } = await import('../engine/sources');
   try {
     const r = await readSource(kind, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
@@ -72,8 +72,8 @@ export function displayPath(abs: string, cwd: string): string {
   return p.split(path.sep).join('/');
 }
 
-export const NOT_A_REPORT = { zh: '未识别为政府信息公开工作年度报告（没有报告标题，也没有“一、总体情况”等部分）', en: 'not recognised as an annual report (no report title and no sections such as 一、总体情况)' };
-export const EMPTY_FILE = { zh: '空文件', en: 'empty file' };
+const NOT_A_REPORT = { zh: '未识别为政府信息公开工作年度报告（没有报告标题，也没有“一、总体情况”等部分）', en: 'not recognised as an annual report (no report title and no sections such as 一、总体情况)' };
+const EMPTY_FILE = { zh: '空文件', en: 'empty file' };
 
 export interface Loaded {
   reports: LoadedReport[];

@@ -53,17 +53,17 @@ export function countFindings(findings: Finding[]): Counts {
   return c;
 }
 
-export interface JsonRange {
+interface JsonRange {
   start: Position;
   end: Position;
 }
 
-export function rangeOf(r: FileResult, span: { start: number; end: number }): JsonRange {
+function rangeOf(r: FileResult, span: { start: number; end: number }): JsonRange {
   return { start: r.lines.positionAt(span.start), end: r.lines.positionAt(span.end) };
 }
 
 /** The stable JSON contract (version 1), documented in docs/cli.md. */
-export function jsonFinding(r: FileResult, f: Finding, lang: Locale) {
+function jsonFinding(r: FileResult, f: Finding, lang: Locale) {
   const out: Record<string, unknown> = {
     code: f.code,
     severity: f.severity,

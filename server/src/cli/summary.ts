@@ -54,7 +54,7 @@ export interface NotSummarised {
 }
 
 /** Excel reads a CSV file as the local code page unless it starts with a UTF-8 BOM. */
-export const CSV_BOM = '\ufeff';
+const CSV_BOM = '\ufeff';
 
 export function formatSummary(rows: SummaryRow[], format: 'table' | 'csv' | 'json', lang: Locale, not: NotSummarised = { errors: [], skipped: 0 }): string {
   const failed = not.errors.map((e) => ({ path: e.path, error: localize(e.message, lang) }));

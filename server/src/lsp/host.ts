@@ -4,13 +4,13 @@
 
 import type { ReportModel } from '../engine/index';
 
-export interface PreviousReport {
+interface PreviousReport {
   model: ReportModel;
   uri: string;
   text: string;
 }
 
-export interface WorkspaceFile {
+interface WorkspaceFile {
   uri: string;
   /** The file's text, or null when it cannot be read. */
   read(): string | null;

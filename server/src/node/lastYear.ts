@@ -14,7 +14,7 @@ import { walkReports } from './walk';
 export { agencyKey, identityOf, type Identity } from '../engine';
 
 /** The title and year are at the top: a candidate is identified from this much of its text. */
-export const HEAD_CHARS = 4000;
+const HEAD_CHARS = 4000;
 
 /** A candidate's identity, read from the head of its text (cheap, and the same in every adapter). */
 export function identify(text: string): Identity {

@@ -8,11 +8,11 @@ import * as path from 'node:path';
 /** File extensions searched for in folders (a file named explicitly is read whatever its name). */
 export const REPORT_EXTENSIONS = ['.txt', '.md'];
 /** Folders never searched: tool output and dependencies (hidden folders are skipped too). */
-export const SKIP_DIRS = new Set(['node_modules', 'dist', 'out', 'build', 'coverage']);
+const SKIP_DIRS = new Set(['node_modules', 'dist', 'out', 'build', 'coverage']);
 /** Documentation files skipped when walking a folder (they are never reports). */
-export const SKIP_FILES = /^(readme|changelog|changes|history|license|licence|contributing|code_of_conduct|security)([._-][a-z-]+)?\.(md|txt)$/i;
+const SKIP_FILES = /^(readme|changelog|changes|history|license|licence|contributing|code_of_conduct|security)([._-][a-z-]+)?\.(md|txt)$/i;
 
-export function isReportFile(p: string, extensions: readonly string[] = REPORT_EXTENSIONS): boolean {
+function isReportFile(p: string, extensions: readonly string[] = REPORT_EXTENSIONS): boolean {
   return extensions.includes(path.extname(p).toLowerCase());
 }
 
@@ -26,7 +26,7 @@ export interface WalkOptions {
 }
 
 /** Whether a folder entry is searched at all (hidden entries and SKIP_DIRS are not). */
-export function searched(name: string, isDir: boolean): boolean {
+function searched(name: string, isDir: boolean): boolean {
   if (name.startsWith('.')) return false;
   return isDir ? !SKIP_DIRS.has(name) : !SKIP_FILES.test(name);
 }

@@ -68,7 +68,7 @@ export interface CheckJsonFile {
   /** Only on an input that could not be checked. */
   error?: string;
 }
-export interface JsonFinding {
+interface JsonFinding {
   code: string;
   severity: 'error' | 'warning' | 'info' | 'hint';
   message: string;

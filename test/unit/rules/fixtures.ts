@@ -6,7 +6,7 @@
 import { parse, renderBlankReport, type CheckOptions } from '../../../server/src/engine/index.ts';
 import { CLEAN_REPORT, DEFAULT_T4, renderReport, type Cells } from '../../support/reports.ts';
 
-export interface Case {
+interface Case {
   text: string;
   options?: CheckOptions;
 }

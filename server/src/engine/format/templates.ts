@@ -294,7 +294,3 @@ export const T3_F2021_ONE_OTHER_ROW: T3Def = {
   rows: [...T3_HEAD, ...T3_F2019_OTHER, ...T3_TAIL],
   leaves: [...LEAVES_COMMON, 'R3_6'],
 };
-
-export function templateDef(id: string): TemplateDef {
-  return id === 'F2019' ? TEMPLATES.F2019 : TEMPLATES.F2021;
-}

@@ -18,7 +18,7 @@ import type { Candidate, Change } from './search';
 const ROWS = new Map([...TEMPLATES.F2021.T3.rows, ...TEMPLATES.F2019.T3.rows].map((r) => [r.id, r]));
 
 /** A cell's name for messages: “（三）不予公开 1.属于国家秘密”（自然人）, 行政复议·总计. */
-export function cellName(ref: CellRef): Localized {
+function cellName(ref: CellRef): Localized {
   if (ref.table !== 'T3') return columnName(ref.table, ref.col);
   const row = ROWS.get(ref.row);
   const parent = row?.level === 3 && row.parent ? ROWS.get(row.parent) : undefined;

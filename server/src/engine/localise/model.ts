@@ -13,7 +13,7 @@ import { t3Def } from '../format/vocabulary';
 import { cellAt } from '../rules/lookup';
 import { localise, residuals, type Localisation, type LinearSystem } from './search';
 
-export interface Evidence {
+interface Evidence {
   kind: 'narrative' | 'carry-over';
   /** The value the evidence states for the cell. */
   value: number;
@@ -34,10 +34,10 @@ export interface Component {
 }
 
 /** Extra cost of changing a cell that evidence confirms; discount for setting it to what evidence says. */
-export const CONFIRMED_WEIGHT = 1;
-export const SUSPECT_DISCOUNT = 0.5;
+const CONFIRMED_WEIGHT = 1;
+const SUSPECT_DISCOUNT = 0.5;
 /** A cell that relations which hold now agree on is a little dearer to change. */
-export const HOLDING_WEIGHT = 0.1;
+const HOLDING_WEIGHT = 0.1;
 
 const cache = new WeakMap<ReportModel, Component[]>();
 

@@ -10,7 +10,7 @@
 // break it), a disjoint-equations lower bound, and a node budget. Past the bound the
 // answer is `too-many`, never a guess.
 
-export interface Term {
+interface Term {
   v: number;
   coef: number;
 }
@@ -54,7 +54,7 @@ export interface SearchLimits {
   maxCandidates: number;
 }
 
-export const DEFAULT_LIMITS: SearchLimits = { maxSize: 4, budget: 5000, maxCandidates: 12 };
+const DEFAULT_LIMITS: SearchLimits = { maxSize: 4, budget: 5000, maxCandidates: 12 };
 
 const WEIGHT_EPS = 1e-9;
 

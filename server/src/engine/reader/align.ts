@@ -30,7 +30,7 @@ export function parseNumber(text: string): number | null {
   return Number(t);
 }
 
-export function numericKey(slots: Slot[]): string {
+function numericKey(slots: Slot[]): string {
   return slots.map(slotValue).join(',');
 }
 
@@ -42,7 +42,7 @@ export function numericKey(slots: Slot[]): string {
  * count does not fit, the reading without any outer blank cell is tried too (a row whose
  * blank edges are export debris, sample 003 l.73).
  */
-export function candidates(values: Tok[], n: number, edgeDebris = true): Candidate[] {
+function candidates(values: Tok[], n: number, edgeDebris = true): Candidate[] {
   const out: Candidate[] = [];
   if (values.length === 0) return out;
   if (values.length === n) out.push({ slots: values.slice(), kind: 'direct' });

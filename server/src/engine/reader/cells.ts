@@ -96,7 +96,7 @@ function endsWithNumberRun(text: string, s: number, e: number): boolean {
 }
 
 /** Decide the layout of a region from its lines (one pass over each line's characters). */
-export function detectLayout(text: string, lines: Line[]): TableLayout {
+function detectLayout(text: string, lines: Line[]): TableLayout {
   let tsv = 0;
   let tabPrefixed = 0;
   let loneTabs = 0;

@@ -9,7 +9,7 @@ const YEAR_IN_TITLE = /(20[0-9]{2}|19[0-9]{2})[ \t]*年/;
 const PERIOD_RE = /(?:统计期限|统计期|统计时间|统计周期)[^0-9\n]{0,12}(20[0-9]{2})[ \t]*年[ \t]*1[ \t]*月[ \t]*1[ \t]*日/;
 const YEAR_TOKEN = /(20[0-9]{2})[ \t]*年/g;
 
-export const TEMPLATE_MARKERS: { text: string; template: 'F2021' | 'F2019' }[] = [
+const TEMPLATE_MARKERS: { text: string; template: 'F2021' | 'F2019' }[] = [
   { text: '本年制发件数', template: 'F2021' },
   { text: '本年废止件数', template: 'F2021' },
   { text: '现行有效件数', template: 'F2021' },
@@ -23,7 +23,7 @@ export const TEMPLATE_MARKERS: { text: string; template: 'F2021' | 'F2019' }[] =
   { text: '政府集中采购', template: 'F2019' },
 ];
 
-export function templateForYear(year: number): TemplateId {
+function templateForYear(year: number): TemplateId {
   if (year >= 2021) return 'F2021';
   if (year >= 2019) return 'F2019';
   return 'legacy';

@@ -125,7 +125,7 @@ function prefixEnd(text: string, n: number): number {
  * any accepted title, longest first; else a fuzzy prefix (a typo in a long title followed by
  * text). Returns the match and where the title ends in `text`.
  */
-export function matchSectionTitlePrefix(text: string, fuzzy = true): { match: TitleMatch; end: number } | null {
+function matchSectionTitlePrefix(text: string, fuzzy = true): { match: TitleMatch; end: number } | null {
   const t = squash(text);
   if (t.length < 2) return null;
   for (const target of BY_LENGTH) {

@@ -13,9 +13,7 @@ import type { CheckOptions } from '../options';
 import { cellAt } from './lookup';
 import type { Report, Rule, RuleDocs } from './types';
 
-export { cellAt } from './lookup';
-
-export interface Evaluation {
+interface Evaluation {
   eq: Equation;
   status: 'ok' | 'fail' | 'skip' | 'total-blank';
   left: number;
@@ -27,7 +25,7 @@ export interface Evaluation {
 
 const val = (c: Cell) => (c.state === 'number' ? c.value! : 0);
 
-export function evaluate(model: ReportModel, eq: Equation): Evaluation {
+function evaluate(model: ReportModel, eq: Equation): Evaluation {
   const leftCells: Cell[] = [];
   const rightCells: Cell[] = [];
   const res = (status: Evaluation['status'], l = 0, r = 0): Evaluation => ({ eq, status, left: l, right: r, leftCells, rightCells });
@@ -77,7 +75,7 @@ function setCellFix(cell: Cell | undefined, value: number, title: Localized, pha
 
 /** Every evaluation for the model, computed once per check and shared by the rules. */
 const evalCache = new WeakMap<ReportModel, Evaluation[]>();
-export function evaluations(model: ReportModel): Evaluation[] {
+function evaluations(model: ReportModel): Evaluation[] {
   let ev = evalCache.get(model);
   if (!ev) {
     ev = model.template.id === 'legacy' ? [] : equationsFor(t3Def(model)).map((eq) => evaluate(model, eq));

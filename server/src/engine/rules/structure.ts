@@ -15,7 +15,7 @@ const positionOf = (m: ReportModel, index: number): number =>
 
 /** Where a missing section belongs: before the next present section, or at the end of the
  *  text (before a trailing signature block of issuing body + date). */
-export function insertionPoint(model: ReportModel, index: number): { offset: number; anchor: Span; atEnd: boolean } {
+function insertionPoint(model: ReportModel, index: number): { offset: number; anchor: Span; atEnd: boolean } {
   const present = real(model);
   const next = present.find((s) => s.heading.index > index);
   if (next) return { offset: lineStartOf(model.text, next.heading.span.start), anchor: next.heading.span, atEnd: false };

@@ -40,7 +40,7 @@ export interface Rule {
   check(ctx: RuleContext): void;
 }
 
-export const DOCS_BASE = 'https://github.com/nianbao/nianbao/blob/main/docs/rules/';
+const DOCS_BASE = 'https://github.com/nianbao/nianbao/blob/main/docs/rules/';
 export function docsUrl(code: string): string {
   return `${DOCS_BASE}${code}.md`;
 }

@@ -12,7 +12,7 @@ import { joinCellParts, SOURCE_LIMITS, sourceError, type Block, type GridCell, t
 const notDocx = () => sourceError('不是有效的 Word 文档（.docx）', 'not a valid Word document (.docx)');
 
 /** The bytes of one zip entry, inflated with a cap. */
-export function unzipEntry(zip: Uint8Array, name: string, maxBytes: number): Uint8Array | null {
+function unzipEntry(zip: Uint8Array, name: string, maxBytes: number): Uint8Array | null {
   const dv = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
   // End of central directory: in the last 64 KB + 22 bytes.
   let eocd = -1;

@@ -20,7 +20,7 @@ export interface GridSlot<T> {
 }
 
 /** Spans larger than this are clamped (a hostile `colspan="100000"`). */
-export const MAX_SPAN = 1000;
+const MAX_SPAN = 1000;
 
 /**
  * Expand `rows` into a grid whose rows all have the same length; slots covered by no cell

@@ -16,7 +16,7 @@ export const GRID_VIEW_VERSION = 1;
  * A cell's state in the preview: the model's state, or `missing` when the whole row is
  * absent from the report (row-missing). Zero is `number` with `zero: true`.
  */
-export type CellViewState = CellState | 'missing';
+type CellViewState = CellState | 'missing';
 
 export interface FindingView {
   code: string;
@@ -162,7 +162,7 @@ export interface GridViewOptions {
 }
 
 /** Codes reported once per row whose cells already show the problem by their state: marked on the row label. */
-export const ROW_LEVEL_CODES = new Set(['cell-blank']);
+const ROW_LEVEL_CODES = new Set(['cell-blank']);
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
 
@@ -170,10 +170,10 @@ function worst(a: Severity | null, b: Severity): Severity {
   return a === null || SEVERITY_RANK[b] < SEVERITY_RANK[a] ? b : a;
 }
 
-export const T3_NOTE = T3_HEADER.note;
+const T3_NOTE = T3_HEADER.note;
 
 /** T3 header (spec §2.3): note 3×3 | 申请人情况 ×7; 自然人 ↕2 | 法人或其他组织 ×5 | 总计 ↕2; five columns. */
-export function t3HeaderRows(columns: ColumnDef[]): HeaderCell[][] {
+function t3HeaderRows(columns: ColumnDef[]): HeaderCell[][] {
   const person = columns[0]!;
   const total = columns[columns.length - 1]!;
   const organisations = columns.slice(1, -1);
@@ -192,7 +192,7 @@ export function t3HeaderRows(columns: ColumnDef[]): HeaderCell[][] {
 }
 
 /** T4 header (spec §2.4): 行政复议 ×5 | 行政诉讼 ×10; five RV columns ↕2 | two groups ×5; ten columns. */
-export function t4HeaderRows(columns: ColumnDef[]): HeaderCell[][] {
+function t4HeaderRows(columns: ColumnDef[]): HeaderCell[][] {
   const col = (x: ColumnDef, rowspan: number): HeaderCell => ({ text: x.label, rowspan, colspan: 1, col: x.id, kind: 'column' });
   // Groups without a parent (行政复议) have their columns directly under them; the lawsuit
   // groups sit under their shared parent (行政诉讼).

@@ -108,9 +108,6 @@ table.nb-grid { border-collapse: collapse; font-size: 12px; }
 .nb-toc a { color: var(--nb-link); }
 `;
 
-/** The same stylesheet under the name the view code uses. */
-export const GRID_CSS = PREVIEW_CSS;
-
 const SEV_LABEL: Record<Severity, [string, string]> = { error: ['错误', 'error'], warning: ['警告', 'warning'], info: ['提示', 'info'], hint: ['建议', 'hint'] };
 
 function stateText(c: CellView, lang: HtmlLang): string {
@@ -250,9 +247,6 @@ export function viewHtml(view: TableGridView, lang: HtmlLang = 'zh', interactive
   return summaryHtml(view.summary, lang) + legendHtml(lang, interactive) + view.tables.map((t) => tableHtml(t, view, lang)).join('') + other;
 }
 
-/** Alias of `viewHtml`. */
-export const renderGridHtml = viewHtml;
-
 export interface PageFinding {
   line: number;
   severity: string;
@@ -311,5 +305,3 @@ ${sections.join('\n')}
 `;
 }
 
-/** Alias of `reportsPage`. */
-export const renderReportsPage = reportsPage;

@@ -26,7 +26,7 @@ export interface ParagraphLine {
 }
 
 /** A line of TABs (and spaces) only: a cell separator; returns how many TABs, else 0. */
-export function separatorTabs(text: string, l: ParagraphLine): number {
+function separatorTabs(text: string, l: ParagraphLine): number {
   let tabs = 0;
   for (let i = l.s; i < l.e; i++) {
     const c = text.charCodeAt(i);
