@@ -19,7 +19,7 @@ interface Manifest {
   contributes: {
     configurationDefaults: Record<string, Record<string, unknown>>;
     commands: { command: string }[];
-    menus: { commandPalette: { command: string; when?: string }[] };
+    menus: Record<'commandPalette' | 'explorer/context', { command: string; when?: string }[]>;
     languages: { filenamePatterns: string[] }[];
     walkthroughs: { steps: { id: string; title: string; description: string; completionEvents: string[]; media: { markdown: string } }[] }[];
   };
