@@ -20,6 +20,9 @@ export type PdfLayout = 'pdf-layout' | 'pdf-raw';
 
 const TITLE = (year: number) => `某某市某某局${year}年政府信息公开工作年度报告`;
 const URL = 'https://www.example.gov.cn/zwgk/zfxxgk/ndbg/202501/t20250120_12345.htm';
+/** The browser's print header (date and time, title) and footer (address, page n of 5). */
+const printHeader = (year: number, gap: string) => `1/20/25, 9:30 AM${gap}${TITLE(year)}`;
+const printFooter = (page: number, gap: string) => `${URL}${gap}${page}/5`;
 const cell = (v: number | '') => (v === '' ? '' : String(v));
 
 /** Spaces between value columns, as uneven as pdftotext writes them. */
@@ -37,105 +40,132 @@ function halves(s: string): [string, string] {
   return [s.slice(0, k), s.slice(k)];
 }
 
-/** A page break: the footer of this page, the header of the next (-layout order). */
-function pageBreakLayout(page: number, year: number): string[] {
-  return ['', `${URL}   ${page}/5`, `\f1/20/25, 9:30 AM                              ${TITLE(year)}`];
+/** A table-3 row as both shapes write it: its leaf label, and the row-spanning group label it starts, if any. */
+interface T3Row {
+  leaf: string;
+  group: string | undefined;
+  nested: boolean;
+  values: Cells;
+}
+/** Table 3 is cut by two page breaks: before its 9th row (page 3) and its 20th (page 4). */
+const T3_PAGE_BREAKS = new Map([
+  [8, 3],
+  [19, 4],
+]);
+/** The rows of table 3 in order, each written by `write`, with the page breaks between them. */
+function t3Lines(t3: Record<string, Cells>, brk: (page: number) => string[], write: (row: T3Row) => string[]): string[] {
+  const out: string[] = [];
+  T3_ROWS.forEach(([id, label], i) => {
+    const page = T3_PAGE_BREAKS.get(i);
+    if (page) out.push(...brk(page));
+    const parts = label.split('\t');
+    const values = t3[id];
+    if (!values) throw new Error(`no values for table-3 row ${id}`);
+    out.push(...write({ leaf: parts[parts.length - 1]!, group: parts.slice(0, -1).filter(Boolean).at(-1), nested: parts.length > 1, values }));
+  });
+  return out;
 }
 
-/** A page break in -raw order: header and footer last, the form feed before the next line. */
-function pageBreakRaw(page: number, year: number): string[] {
-  return [`1/20/25, 9:30 AM ${TITLE(year)}`, `${URL} ${page}/5`, '\f'];
+/** What differs between the two shapes; renderPdfText puts the report together from it. */
+interface PdfShape {
+  /** Lines before the report's title (the first page's print header). */
+  start(year: number): string[];
+  /** Body text lines as the shape indents them. */
+  body(lines: string[]): string[];
+  pageBreak(page: number, year: number): string[];
+  t2: string[];
+  t3Head: string[];
+  t3Row(row: T3Row): string[];
+  /** Table 4's header, before and after the page break that cuts it. */
+  t4Head: [string[], string[]];
+  t4Values(t4: Cells): string;
+  /** The last page's end. */
+  end(year: number): string[];
 }
 
-function t3Layout(t3: Record<string, Cells>, brk: (page: number) => string[]): string[] {
-  const out = [
+const LAYOUT: PdfShape = {
+  start: (year) => [printHeader(year, ' '.repeat(30))],
+  body: (lines) => lines.map((l) => (l ? `  ${l}` : l)),
+  // The footer of this page, then the header of the next.
+  pageBreak: (page, year) => ['', printFooter(page, '   '), `\f${printHeader(year, ' '.repeat(30))}`],
+  t2: ['信息内容                本年制发件数 本年废止件数 现行有效件数', '规章                  0                0                0', '行政规范性文件 1                            0                16', '第二十条第（五）项', '信息内容                本年处理决定数量', '行政许可                120', '第二十条第（六）项', '信息内容                本年处理决定数量', '行政处罚                33', '行政强制                2', '第二十条第（八）项', '信息内容                本年收费金额（单位：万元）', '行政事业性收费 0'],
+  t3Head: [
     '  （本列数据的勾稽关系为：第一项加第二项之和，等于第三项加 申请人情况',
     '  第四项之和）',
     '                         自 法人或其他组织 总',
     '                         然                 计',
     '                         人 商业 科研 社会公 法律服 其',
     '                            企业 机构 益组织 务机构 他',
-  ];
-  let pendingGroupTail: string | null = null;
-  T3_ROWS.forEach(([id, label], i) => {
-    if (i === 8) out.push(...brk(3));
-    if (i === 19) out.push(...brk(4));
-    const parts = label.split('\t');
-    const leaf = parts[parts.length - 1]!;
-    const group = parts.slice(0, -1).filter(Boolean).at(-1);
-    let head = '';
-    const lines: string[] = [];
-    if (group) {
-      const [g1, g2] = halves(group);
-      head = `${g1} `;
-      pendingGroupTail = g2;
-    }
+  ],
+  t3Row: ({ leaf, group, nested, values }) => {
+    // A row-spanning label: its first half on the line of the group's first row, the rest after that row.
+    const [groupHead, groupTail] = group ? halves(group) : ['', ''];
+    const head = group ? `${groupHead} ` : '';
     const wrapped = chunks(leaf, 12);
-    const values = spreadValues(t3[id]!);
-    const indent = parts.length > 1 ? '        ' : '  ';
-    if (wrapped.length === 1) lines.push(`${indent}${head}${wrapped[0]}${' '.repeat(Math.max(1, 30 - leaf.length))}${values}`);
-    else if (wrapped.length === 2) lines.push(`${indent}${head}${wrapped[0]} ${values}`, `${indent}${wrapped[1]}`);
-    else lines.push(`${indent}${head}${wrapped[0]}`, `${indent}${wrapped[1]}            ${values}`, ...wrapped.slice(2).map((w) => `${indent}${w}`));
-    out.push(...lines);
-    // The rest of a row-spanning label follows the first row of its group.
-    if (group && pendingGroupTail) {
-      out.push(`  ${pendingGroupTail}`);
-      pendingGroupTail = null;
-    }
-  });
-  return out;
-}
+    const vals = spreadValues(values);
+    const indent = nested ? '        ' : '  ';
+    const lines: string[] = [];
+    if (wrapped.length === 1) lines.push(`${indent}${head}${wrapped[0]}${' '.repeat(Math.max(1, 30 - leaf.length))}${vals}`);
+    else if (wrapped.length === 2) lines.push(`${indent}${head}${wrapped[0]} ${vals}`, `${indent}${wrapped[1]}`);
+    else lines.push(`${indent}${head}${wrapped[0]}`, `${indent}${wrapped[1]}            ${vals}`, ...wrapped.slice(2).map((w) => `${indent}${w}`));
+    if (groupTail) lines.push(`  ${groupTail}`);
+    return lines;
+  },
+  t4Head: [
+    ['  行政复议                                    行政诉讼', '                                          未经复议直接起诉                          复议后起诉'],
+    [
+      '  结果维持 结果 其他 尚未 总计',
+      '       纠正 结果 审结                           结果 结果 其他 尚未 总计 结果 结果 其他 尚未 总计',
+      '                                          维持 纠正 结果 审结 维持 纠正 结果 审结',
+    ],
+  ],
+  t4Values: (t4) => `  ${t4.map(cell).join(' ').replace(' ', '            ')}`,
+  end: () => ['', '', printFooter(5, '   '), '\f'],
+};
 
-function t3Raw(t3: Record<string, Cells>, brk: (page: number) => string[]): string[] {
-  const out = ['（本列数据的勾稽关系为：第一项加第二项之和，等于第三项', '加第四项之和）', '申请人情况', '自', '然', '人', '法人或其他组织', '总', '计', '商', '业', '企', '业', '科', '研', '机', '构', '社会公', '益组织', '法律服', '务机构', '其', '他'];
-  T3_ROWS.forEach(([id, label], i) => {
-    if (i === 8) out.push(...brk(3));
-    if (i === 19) out.push(...brk(4));
-    const parts = label.split('\t');
-    const leaf = parts[parts.length - 1]!;
-    const group = parts.slice(0, -1).filter(Boolean).at(-1);
+const RAW: PdfShape = {
+  start: () => [],
+  body: (lines) => lines,
+  // Header and footer last in each page, the form feed before the next page's first line.
+  pageBreak: (page, year) => [printHeader(year, ' '), printFooter(page, ' '), '\f'],
+  t2: ['信息内容 本年制发件数本年废止件数现行有效件数', '规章 0 0 0', '行政规范性文件1 0 16', '第二十条第（五）项', '信息内容 本年处理决定数量', '行政许可 120', '第二十条第（六）项', '信息内容 本年处理决定数量', '行政处罚 33', '行政强制 2', '第二十条第（八）项', '信息内容 本年收费金额（单位：万元）', '行政事业性收费0'],
+  t3Head: ['（本列数据的勾稽关系为：第一项加第二项之和，等于第三项', '加第四项之和）', '申请人情况', '自', '然', '人', '法人或其他组织', '总', '计', '商', '业', '企', '业', '科', '研', '机', '构', '社会公', '益组织', '法律服', '务机构', '其', '他'],
+  t3Row: ({ leaf, group, values }) => {
     // Row-spanning labels on lines of their own: the top one character per line, the others halved.
-    if (group) out.push(...(group.startsWith('三、') ? [...group] : halves(group)));
+    const lines: string[] = group ? (group.startsWith('三、') ? [...group] : halves(group)) : [];
     const wrapped = chunks(leaf, 14);
-    const values = t3[id]!.map(cell).join(' ');
-    if (wrapped.length <= 2) out.push(...wrapped.slice(0, -1), `${wrapped.at(-1)} ${values}`);
-    else out.push(...wrapped, values);
-  });
-  return out;
-}
-
-const T4_HEAD_LAYOUT = [
-  '  行政复议                                    行政诉讼',
-  '                                          未经复议直接起诉                          复议后起诉',
-  '  结果维持 结果 其他 尚未 总计',
-  '       纠正 结果 审结                           结果 结果 其他 尚未 总计 结果 结果 其他 尚未 总计',
-  '                                          维持 纠正 结果 审结 维持 纠正 结果 审结',
-];
-const T4_HEAD_RAW = ['行政复议 行政诉讼', '结果维持结果', '纠正', '其他', '结果', '尚未', '审结总计', '未经复议直接起诉 复议后起诉', '结果', '维持', '结果', '纠正', '其他', '结果', '尚未', '审结总计结果', '维持', '结果', '纠正', '其他', '结果', '尚未', '审结总计'];
+    const vals = values.map(cell).join(' ');
+    if (wrapped.length <= 2) lines.push(...wrapped.slice(0, -1), `${wrapped.at(-1)} ${vals}`);
+    else lines.push(...wrapped, vals);
+    return lines;
+  },
+  t4Head: [
+    ['行政复议 行政诉讼', '结果维持结果', '纠正', '其他', '结果', '尚未', '审结总计', '未经复议直接起诉 复议后起诉'],
+    ['结果', '维持', '结果', '纠正', '其他', '结果', '尚未', '审结总计结果', '维持', '结果', '纠正', '其他', '结果', '尚未', '审结总计'],
+  ],
+  t4Values: (t4) => t4.map(cell).join(' '),
+  end: (year) => [printHeader(year, ' '), printFooter(5, ' '), '\f'],
+};
 
 export function renderPdfText(layout: PdfLayout, t3: Record<string, Cells>, t4: Cells, year = 2024): string {
-  const raw = layout === 'pdf-raw';
-  const brk = (page: number) => (raw ? pageBreakRaw(page, year) : pageBreakLayout(page, year));
-  const ind = (lines: string[]) => (raw ? lines : lines.map((l) => (l ? `  ${l}` : l)));
+  const shape = layout === 'pdf-raw' ? RAW : LAYOUT;
+  const brk = (page: number) => shape.pageBreak(page, year);
   const lines = [
-    ...(raw ? [] : [`1/20/25, 9:30 AM                              ${TITLE(year)}`]),
-    ...ind([TITLE(year), '来源：某某市某某局 时间：2025-01-20 09:30', '一、总体情况', '本年度工作稳步推进。', '二、主动公开政府信息情况', '第二十条第（一）项']),
+    ...shape.start(year),
+    ...shape.body([TITLE(year), '来源：某某市某某局 时间：2025-01-20 09:30', '一、总体情况', '本年度工作稳步推进。', '二、主动公开政府信息情况', '第二十条第（一）项']),
     ...brk(1),
-    ...ind(
-      raw
-        ? ['信息内容 本年制发件数本年废止件数现行有效件数', '规章 0 0 0', '行政规范性文件1 0 16', '第二十条第（五）项', '信息内容 本年处理决定数量', '行政许可 120', '第二十条第（六）项', '信息内容 本年处理决定数量', '行政处罚 33', '行政强制 2', '第二十条第（八）项', '信息内容 本年收费金额（单位：万元）', '行政事业性收费0']
-        : ['信息内容                本年制发件数 本年废止件数 现行有效件数', '规章                  0                0                0', '行政规范性文件 1                            0                16', '第二十条第（五）项', '信息内容                本年处理决定数量', '行政许可                120', '第二十条第（六）项', '信息内容                本年处理决定数量', '行政处罚                33', '行政强制                2', '第二十条第（八）项', '信息内容                本年收费金额（单位：万元）', '行政事业性收费 0'],
-    ),
-    ...ind(['三、收到和处理政府信息公开申请情况']),
+    ...shape.body(shape.t2),
+    ...shape.body(['三、收到和处理政府信息公开申请情况']),
     ...brk(2),
-    ...(raw ? t3Raw(t3, brk) : t3Layout(t3, brk)),
-    ...ind(['四、政府信息公开行政复议、行政诉讼情况']),
-    ...(raw ? T4_HEAD_RAW.slice(0, 8) : T4_HEAD_LAYOUT.slice(0, 2)),
+    ...shape.t3Head,
+    ...t3Lines(t3, brk, shape.t3Row),
+    ...shape.body(['四、政府信息公开行政复议、行政诉讼情况']),
+    ...shape.t4Head[0],
     ...brk(5),
-    ...(raw ? T4_HEAD_RAW.slice(8) : T4_HEAD_LAYOUT.slice(2)),
-    raw ? t4.map(cell).join(' ') : `  ${t4.map(cell).join(' ').replace(' ', '            ')}`,
-    ...ind(['五、存在的主要问题及改进情况', '人员力量薄弱。', '六、其他需要报告的事项', '本年度未收取信息处理费。']),
-    ...(raw ? [`1/20/25, 9:30 AM ${TITLE(year)}`, `${URL} 5/5`, '\f'] : ['', '', `${URL}   5/5`, '\f']),
+    ...shape.t4Head[1],
+    shape.t4Values(t4),
+    ...shape.body(['五、存在的主要问题及改进情况', '人员力量薄弱。', '六、其他需要报告的事项', '本年度未收取信息处理费。']),
+    ...shape.end(year),
   ];
   // A form feed written as its own list entry starts the next line.
   return lines.join('\n').replace(/\n\f\n/g, '\n\f').replace(/\n\f$/, '\n\f');
