@@ -2,6 +2,10 @@
 // Bundles the extension client, the language server and the CLI with esbuild, and makes
 // the offline page dist/nianbao.html (one self-contained file, see buildPage).
 // `--production` minifies (for the .vsix); `--watch` rebuilds on change.
+// package.json's "sideEffects" tells esbuild that importing a source module does nothing but
+// define things, so a bundle keeps only the engine modules it calls (the client: the blank
+// report and the preview's HTML, not the reader and rules). A module that must run on import
+// would have to be listed there.
 import * as esbuild from 'esbuild';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
