@@ -23,7 +23,8 @@ const T2_ANCHOR = /第[二2]十条第\s*\(\s*[一1]\s*\)\s*项/;
 // The note printed in the table (`本列数据的勾稽关系为…`), not 勾稽关系 mentioned in prose.
 const T3_NOTE = /本列数据的?勾稽关系/;
 // The first row's label at the start of a line (or a cell): not 本年新收 in a sentence.
-const T3_FIRST_ROW = /(?:^|\n)[ \t|]*(?:一[ \t]*[、.．]?[ \t]*)?本年新收/;
+// A Markdown heading marker may stand before it (OCR output: one `### label` heading per row).
+const T3_FIRST_ROW = /(?:^|\n)[ \t|]*(?:#{1,6}[ \t]+)?(?:一[ \t]*[、.．]?[ \t]*)?本年新收/;
 const T4_ANCHOR = /未经复议\s*直接起诉/;
 const SECTION_FIVE = /(?:^|\n)[ \t]*(?:五|5)[ \t]*[、.．][ \t]*\S/;
 
@@ -230,6 +231,31 @@ function isLabelContinuation(text: string, label: string): boolean {
 }
 
 const T3_HEADER_WORDS = /申请人情况|自然人|法人或其他组织|商业企业/;
+// Generic column names that OCR and spreadsheet tools write in place of the form's (`数据1`, `列3`).
+const GENERIC_COLUMN = /^(?:数据|列|栏|字段|column|col)\s*\d+$/i;
+
+/**
+ * Lines that are a column-header row of table 3: three or more cells, no value, every cell a
+ * column name (the form's, a known variant, 总计/合计, or a generic `数据1`). Such a row may
+ * stand between a row's label and its values (OCR Markdown writes one small table per row) or
+ * repeat mid-table; it neither continues a label nor closes one, and its 总计 is no row.
+ */
+function t3HeaderLines(toks: Tok[], def: T3Def): Set<number> {
+  const names = new Set<string>([...def.columns.map((c) => squash(c.label)), ...Object.values(T3_COLUMN_VARIANTS).flat(), '合计', '申请人情况', '法人或其他组织']);
+  const isName = (text: string) => names.has(squash(text)) || GENERIC_COLUMN.test(text.trim());
+  const byLine = new Map<number, Tok[]>();
+  for (const t of toks) {
+    const l = byLine.get(t.line);
+    if (l) l.push(t);
+    else byLine.set(t.line, [t]);
+  }
+  const out = new Set<number>();
+  for (const [line, cells] of byLine) {
+    const texts = cells.filter((c) => c.kind === 'text');
+    if (texts.length >= 3 && !cells.some((c) => c.kind === 'value') && texts.every((c) => isName(c.text))) out.add(line);
+  }
+  return out;
+}
 
 function matchT3Row(text: string, def: T3Def, seen: Set<string>): RowDef | null {
   // A sentence (`本年新收政府信息公开申请23件。`) is prose, not a row label.
@@ -293,8 +319,10 @@ function readT3(nt: NormalizedText, from: number, to: number, firstLine: number)
   // Rows as lines of text (PDF text): a long label wraps onto the next lines, before or
   // after the row's values.
   const wrapsLines = layout === 'space';
+  const headerLines = t3HeaderLines(toks, def);
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
+    if (headerLines.has(t.line)) continue;
     if (t.kind === 'text') {
       if (regionStart < 0) regionStart = t.s;
       if (consumed.has(t)) {
