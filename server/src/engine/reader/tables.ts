@@ -4,6 +4,7 @@
 
 import { squash } from '../format/sections';
 import { T3_COLUMN_COUNT, T3_COLUMN_VARIANTS, T4_COLUMN_COUNT, TEMPLATES, type ColumnDef, type RowDef, type T2RowDef, type T3Def } from '../format/templates';
+import { equationsFor, rowHolds, tableHolds } from '../format/equations';
 import { T3_DEFS, t3VariantOfRegion } from '../format/vocabulary';
 import type { Cell, Row, Span, Table } from '../model';
 import { spanToOriginal, type NormalizedText } from '../text/normalize';
@@ -281,7 +282,6 @@ function matchT3Row(text: string, def: T3Def, seen: Set<string>): RowDef | null 
   return best;
 }
 
-const T3_ROW_CHECK = (nums: number[]) => nums[6] === nums[0]! + nums[1]! + nums[2]! + nums[3]! + nums[4]! + nums[5]!;
 const T3_SUSPICIOUS = (slots: Slot[]) => {
   const total = slots[6];
   if (total && total.kind === 'blank' && slots.slice(0, 6).some((s) => s !== null && s.kind === 'value')) return 1;
@@ -292,6 +292,9 @@ function readT3(nt: NormalizedText, from: number, to: number, firstLine: number)
   const text = nt.text;
   const { layout, toks } = tokenize(text, from, to, firstLine);
   const def = T3_DEFS[t3VariantOfRegion(text.slice(from, to))];
+  // The row and table tests come from the equations the rules check (format/equations.ts).
+  const columnIds = def.columns.map((c) => c.id);
+  const rowCheck = (row: string) => rowHolds(equationsFor(def), 'T3', row, columnIds);
   const seen = new Set<string>();
   interface Pending {
     def: RowDef;
@@ -404,7 +407,7 @@ function readT3(nt: NormalizedText, from: number, to: number, firstLine: number)
   for (const p of found) {
     p.values = positionalValues(grid, p.label, T3_COLUMN_COUNT) ?? fillEmptyLines(p.values, T3_COLUMN_COUNT, true);
     if (p.values.length === 0) {
-      const sp = splitFlattened({ ...p.label, text: p.labelText, e: p.labelEnd }, T3_COLUMN_COUNT, T3_ROW_CHECK);
+      const sp = splitFlattened({ ...p.label, text: p.labelText, e: p.labelEnd }, T3_COLUMN_COUNT, rowCheck(p.def.id));
       if (sp) {
         p.values = sp.values;
         p.flattenedNote = sp.note;
@@ -421,7 +424,7 @@ function readT3(nt: NormalizedText, from: number, to: number, firstLine: number)
     const out = new Map<string, Candidate[]>();
     for (const p of found) {
       if (p.def.kind === 'group' || p.values.length === 0) continue;
-      out.set(p.def.id, readRow(p.values, T3_COLUMN_COUNT, T3_ROW_CHECK, T3_SUSPICIOUS, edgeDebris).options);
+      out.set(p.def.id, readRow(p.values, T3_COLUMN_COUNT, rowCheck(p.def.id), T3_SUSPICIOUS, edgeDebris).options);
     }
     return out;
   };
@@ -431,30 +434,7 @@ function readT3(nt: NormalizedText, from: number, to: number, firstLine: number)
     return !!o && o.length > 0 && p.values.length > T3_COLUMN_COUNT && o.every((c) => c.kind === 'reconstructed');
   });
   if (lostColumn) readings = readAll(true);
-  const leaves = def.leaves;
-  const tableCheck = (v: Map<string, number[]>) => {
-    for (let c = 0; c < T3_COLUMN_COUNT; c++) {
-      const total = v.get('R3_7');
-      if (total) {
-        let sum = 0;
-        let known = true;
-        for (const l of leaves) {
-          const lv = v.get(l);
-          if (!lv) continue;
-          if (Number.isNaN(lv[c]!)) known = false;
-          sum += lv[c]!;
-        }
-        if (known && !Number.isNaN(total[c]!) && sum !== total[c]) return false;
-      }
-      const r1 = v.get('R1')?.[c] ?? 0;
-      const r2 = v.get('R2')?.[c] ?? 0;
-      const r37 = v.get('R3_7')?.[c];
-      const r4 = v.get('R4')?.[c] ?? 0;
-      if (r37 !== undefined && ![r1, r2, r37, r4].some(Number.isNaN) && r1 + r2 !== r37 + r4) return false;
-    }
-    return true;
-  };
-  const chosen = resolveJointly(readings, tableCheck);
+  const chosen = resolveJointly(readings, tableHolds(equationsFor(def), 'T3', columnIds));
 
   const rows: Row[] = [];
   for (const p of found) {
@@ -661,10 +641,8 @@ function readT2(nt: NormalizedText, from: number, to: number, firstLine: number)
 /** A flattened table-4 row: all its digits run together, at least one per column. */
 const FLAT_T4 = new RegExp(`^\\d{${T4_COLUMN_COUNT},}$`);
 
-const T4_CHECK = (nums: number[]) =>
-  nums[4] === nums[0]! + nums[1]! + nums[2]! + nums[3]! &&
-  nums[9] === nums[5]! + nums[6]! + nums[7]! + nums[8]! &&
-  nums[14] === nums[10]! + nums[11]! + nums[12]! + nums[13]!;
+// Each group total = its four parts: table 4's equations (the same for every template).
+const T4_CHECK = rowHolds(equationsFor(T3_DEFS.F2021), 'T4', 'T4', TEMPLATES.F2021.T4.columns.map((c) => c.id));
 const T4_SUSPICIOUS = (slots: Slot[]) => {
   let n = 0;
   for (const t of [4, 9, 14]) {
