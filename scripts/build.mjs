@@ -64,6 +64,8 @@ const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [sourcesExternal] },
+  // The CLI's worker threads for many files (cli/load.ts), started from dist/cli.js.
+  { entryPoints: ['server/src/cli/worker.ts'], outfile: 'dist/cli-worker.js', plugins: [sourcesExternal] },
   sources,
   { ...web, entryPoints: ['client/src/web.ts'], outfile: 'dist/web/client.js', format: 'cjs', external: ['vscode'] },
   { ...web, entryPoints: ['server/src/server.ts'], outfile: 'dist/web/server.js', format: 'iife', plugins: [browserRuntime] },
