@@ -96,15 +96,16 @@ function startWorker(file: string): Worker {
 }
 
 /**
- * Threads for `items` items: `NIANBAO_WORKERS` forces a number (0: none); otherwise one per
- * CPU (at most 4) when there are more than `WORKERS_MIN_ITEMS` items and more than one CPU.
+ * Threads for `items` items: `NIANBAO_WORKERS` forces a number (0: none); otherwise, when there
+ * are more than `WORKERS_MIN_ITEMS` items and more than one CPU, one per CPU but the main
+ * thread's (which still does its own share: pairing, checking, output), at most 4.
  */
 export function workerCount(items: number, env: Record<string, string | undefined>): number {
   const forced = env.NIANBAO_WORKERS;
   if (forced !== undefined && /^\d+$/.test(forced.trim())) return Math.min(Number(forced), items);
   const cpus = os.availableParallelism();
   if (items <= WORKERS_MIN_ITEMS || cpus < 2) return 0;
-  return Math.min(cpus, WORKERS_MAX, items);
+  return Math.min(cpus - 1, WORKERS_MAX, items);
 }
 
 export const WORKERS_MIN_ITEMS = 8;
