@@ -11,6 +11,7 @@ import { fromPortable, toPortable, type PortablePiece } from './portable';
 import { decodeBuffer, ioMessage, readReportFile, type ReadResult } from '../node/read';
 import type { Input, InputError } from './inputs';
 import type { CliIo } from './io';
+import { nodeCMaps } from '../node/cmaps';
 
 export interface LoadedReport {
   /** Path as shown to the user: relative to cwd with `/`, or `<stdin>`. */
@@ -57,7 +58,7 @@ export async function readAnyReportFile(abs: string): Promise<AnyReadResult> {
 export async function readStructured(kind: SourceKind, bytes: Uint8Array): Promise<AnyReadResult> {
   const { readSource, SourceError } = await import('../engine/sources');
   try {
-    const r = await readSource(kind, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    const r = await readSource(kind, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'markdown', { cmaps: nodeCMaps() });
     return { ok: true, text: r.rendering.text, encoding: 'utf-8', invalid: 0, model: r.model, source: { kind, pieces: r.rendering.pieces } };
   } catch (e) {
     if (e instanceof SourceError) return { ok: false, message: e.userMessage };
