@@ -4,8 +4,9 @@
 // 2. markdownlint (default rules) on the same texts in the same run — the lint engine a
 //    report author in VS Code most likely already runs on every keystroke;
 // 3. a lower bound: split into lines + one regex per line;
-// 4. through LSP: dist/server.js --stdio, keystroke → diagnostics latency (pull and push),
-//    open → first diagnostics, server RSS after open and after 1000 edits;
+// 4. through LSP: dist/server.js --stdio (with SERVER_NODE_FLAGS, as the VS Code client starts
+//    it), keystroke → diagnostics latency (pull and push), open → first diagnostics, server RSS
+//    after open and after 1000 edits (heap after GC: bench/memory.mts, run next by `npm run bench`);
 // 5. structured sources: per-file read time of a web page, a Word document and a PDF (corpus),
 //    and `nianbao summary` over a folder of 1,000 reports and of 100 web pages;
 // 6. package and bundle sizes.
@@ -20,6 +21,7 @@ import { lint as markdownlint } from 'markdownlint/sync';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import { buildSync } from 'esbuild';
 import { createRequire } from 'node:module';
+import { SERVER_NODE_FLAGS } from '../server/src/lsp/launch.ts';
 import { renderReport } from '../test/support/reports.ts';
 
 // Measure the engine as shipped: bundled and minified like dist/server.js (running it from
@@ -79,7 +81,7 @@ function lowerBound(text: string): number {
 
 async function lspBench(text: string, pull: boolean, edits: number) {
   const server = join(ROOT, 'dist/server.js');
-  const proc = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const proc = spawn(process.execPath, [...SERVER_NODE_FLAGS, server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const conn = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
   let waiter: ((v: unknown) => void) | null = null;
   let lastPush: { version?: number } | null = null;
