@@ -1,9 +1,8 @@
-// Preloaded into the language server by bench/memory.mts only (`node --expose-gc --require
-// bench/heap-probe.cjs dist/server.js --stdio`, with an IPC channel beside stdio): on the
+// Preloaded into the language server by bench/memory.mts only (`node --expose-gc --import
+// bench/heap-probe.mjs dist/server.js --stdio`, with an IPC channel beside stdio): on the
 // message "sample" it collects garbage fully and answers with the heap after GC and the
 // process's RSS; on "snapshot" it also writes a heap snapshot and answers with its path.
-'use strict';
-const v8 = require('node:v8');
+import v8 from 'node:v8';
 
 if (process.send && typeof globalThis.gc === 'function') {
   process.channel?.unref(); // the LSP connection, not the probe, keeps the server alive
