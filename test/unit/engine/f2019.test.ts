@@ -21,7 +21,7 @@ const T3: Record<string, number[]> = {
 const T2: Record<string, (number | string)[]> = { REG: [0, 0, 3], NORM: [2, 2, 15], LIC: [40, -3, 120], FEE: [5, -1] };
 
 /** Fill every blank cell of the blank F2019 report (0 unless given). */
-function filled(overrides: Record<string, number[]> = {}): string {
+function filled(overrides: Record<string, number[]> = {}, t2: Record<string, (number | string)[]> = {}): string {
   const blank = renderBlankReport({ year: 2020, agency: '某某区某某局' });
   const m = parse(blank);
   const edits: TextEdit[] = [];
@@ -29,7 +29,7 @@ function filled(overrides: Record<string, number[]> = {}): string {
     for (const r of t.rows)
       r.cells.forEach((c, i) => {
         if (c.state !== 'blank' || !c.span) return;
-        const v = t.id === 'T3' ? ({ ...T3, ...overrides }[r.id]?.[i] ?? 0) : t.id === 'T2' ? (T2[r.id]?.[i] ?? 0) : 0;
+        const v = t.id === 'T3' ? ({ ...T3, ...overrides }[r.id]?.[i] ?? 0) : t.id === 'T2' ? ({ ...T2, ...t2 }[r.id]?.[i] ?? 0) : 0;
         edits.push({ span: c.span, newText: String(v) });
       });
   return applyEdits(blank, edits);
@@ -89,4 +89,11 @@ test('F2019 采购总金额 may carry its unit (38518699.09元): the number as w
     assert.deepEqual(row(parse(text), 'T2', 'PROC'), [48, value], written);
     assert.deepEqual(check(text).findings.filter((f) => f.code === 'cell-value'), [], written);
   }
+});
+
+test('in F2019 more newly published than published in all is a warning (the total includes the new ones)', () => {
+  assert.deepEqual(check(filled()).findings.filter((f) => f.code === 'stock-flow'), []);
+  const f = check(filled({}, { NORM: [2, 20, 15] })).findings.filter((x) => x.code === 'stock-flow');
+  assert.equal(f.length, 1);
+  assert.equal(f[0]!.severity, 'warning');
 });

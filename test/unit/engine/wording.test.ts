@@ -41,3 +41,11 @@ test('a blank table-4 cell is reported over a visible range, not a zero-width on
   assert.ok(f);
   assert.ok(f.span.end > f.span.start, JSON.stringify(f.span));
 });
+
+test('in F2021 fewer valid documents than made − repealed is a question (info): lapsed documents are not repealed', () => {
+  const text = renderReport({}).replace('行政规范性文件\t6\t2\t74', '行政规范性文件\t6\t0\t4');
+  const f = check(text).findings.filter((x) => x.code === 'stock-flow');
+  assert.equal(f.length, 1);
+  assert.equal(f[0]!.severity, 'info');
+  assert.match(f[0]!.message.zh, /失效/);
+});

@@ -100,3 +100,60 @@ export function equationsFor(def: T3Def): Equation[] {
   }
   return eqs;
 }
+
+// ————— the equations as the reader's tests —————
+// The reader chooses how a row's cells line up with the columns (and how a run of digits is
+// cut) by the table's own arithmetic. These derive those tests from the equations above, so
+// the reader checks exactly the relations the rules report.
+
+/** A row's values in column order; NaN where a cell is not a number. */
+type RowNumbers = readonly number[];
+
+const refsOf = (e: Equation) => [...e.left, ...e.right];
+
+/**
+ * The equations whose cells all lie in one row (`总计 = 自然人 + … + 其他`; table 4's three
+ * group totals), as a test of that row's values in `columns` order. A NaN fails the test.
+ */
+export function rowHolds(eqs: readonly Equation[], table: TableId, row: string, columns: readonly string[]): (nums: RowNumbers) => boolean {
+  const at = (r: CellRef) => columns.indexOf(r.col);
+  const tests = eqs
+    .filter((e) => refsOf(e).every((r) => r.table === table && r.row === row && at(r) >= 0))
+    .map((e) => ({ left: e.left.map(at), right: e.right.map(at) }));
+  const sum = (nums: RowNumbers, idx: number[]) => idx.reduce((a, i) => a + nums[i]!, 0);
+  return (nums) => tests.every((t) => sum(nums, t.left) === sum(nums, t.right));
+}
+
+/**
+ * The equations that span rows (table 3: （七）总计 = Σ leaves and 一 + 二 = 三 + 四, per column)
+ * as a test of the rows read so far, by row id in `columns` order. A relation with a NaN cell
+ * is not tested. A row the text does not have counts 0 (exports drop empty rows), except a row
+ * that is some equation's total (（七）总计): without it there is nothing to compare against.
+ */
+export function tableHolds(eqs: readonly Equation[], table: TableId, columns: readonly string[]): (rows: ReadonlyMap<string, RowNumbers>) => boolean {
+  const spanning = eqs.filter((e) => refsOf(e).every((r) => r.table === table) && new Set(refsOf(e).map((r) => r.row)).size > 1);
+  const totals = new Set(spanning.flatMap((e) => (e.target ? [e.target.row] : [])));
+  const tests = spanning.map((e) => ({ left: e.left.map((r) => [r.row, columns.indexOf(r.col)] as const), right: e.right.map((r) => [r.row, columns.indexOf(r.col)] as const) }));
+  return (rows) => {
+    for (const t of tests) {
+      let left = 0;
+      let right = 0;
+      let known = true;
+      for (const [side, refs] of [[1, t.left], [-1, t.right]] as const) {
+        for (const [row, col] of refs) {
+          const v = rows.get(row);
+          if (!v) {
+            if (totals.has(row)) known = false;
+            continue;
+          }
+          const x = v[col]!;
+          if (Number.isNaN(x)) known = false;
+          else if (side === 1) left += x;
+          else right += x;
+        }
+      }
+      if (known && left !== right) return false;
+    }
+    return true;
+  };
+}

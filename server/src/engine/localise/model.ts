@@ -72,17 +72,23 @@ function build(model: ReportModel, options: CheckOptions): Component[] {
   const eqs = equationsFor(t3Def(model));
   // Blank totals whose parts are filled: reported as total-blank; relations using them are unknown.
   const blankTotals = new Set<Cell>();
-  for (const eq of eqs) {
-    if (!eq.target) continue;
-    const cells = included(model, eq);
-    if (cells && cells[0]!.state === 'blank' && cells.slice(1).some((c) => c.state === 'number')) blankTotals.add(cells[0]!);
+  const withCells = eqs.map((eq) => ({ eq, cells: included(model, eq) }));
+  for (const { eq, cells } of withCells) {
+    if (eq.target && cells && cells[0]!.state === 'blank' && cells.slice(1).some((c) => c.state === 'number')) blankTotals.add(cells[0]!);
   }
   const rows: { eq: Equation; cells: Cell[] }[] = [];
-  for (const eq of eqs) {
-    const cells = included(model, eq);
+  for (const { eq, cells } of withCells) {
     if (!cells || cells.some((c) => blankTotals.has(c))) continue;
     rows.push({ eq, cells });
   }
+  // A consistent table (the usual case, on every keystroke) has nothing to localise.
+  const value = (c: Cell) => (c.state === 'number' ? c.value! : 0);
+  const holds = ({ eq, cells: cs }: { eq: Equation; cells: Cell[] }) => {
+    let r = 0;
+    for (let i = 0; i < cs.length; i++) r += i < eq.left.length ? value(cs[i]!) : -value(cs[i]!);
+    return r === 0;
+  };
+  if (rows.every(holds)) return [];
   // Variables and components (union–find over cells shared by relations).
   const index = new Map<Cell, number>();
   const cells: Cell[] = [];
@@ -101,7 +107,9 @@ function build(model: ReportModel, options: CheckOptions): Component[] {
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
   for (const { cells: cs } of rows) for (const c of cs.slice(1)) parent[find(index.get(c)!)] = find(index.get(cs[0]!)!);
 
-  const evidence = evidenceFor(model, options);
+  // Evidence (narrative, last year) is read only when some relation fails: most checks are of
+  // consistent tables, and reading the prose for nothing is a fixed cost on every keystroke.
+  let evidence: Map<Cell, Evidence[]> | null = null;
   const out: Component[] = [];
   const groups = new Map<number, { eq: Equation; cells: Cell[] }[]>();
   for (const row of rows) {
@@ -132,7 +140,7 @@ function build(model: ReportModel, options: CheckOptions): Component[] {
     if (r.every((x) => x === 0)) continue;
     const ev = new Map<number, Evidence[]>();
     cs.forEach((c, i) => {
-      const e = evidence.get(c);
+      const e = (evidence ??= evidenceFor(model, options)).get(c);
       if (e) ev.set(i, e);
     });
     const holding = cs.map(() => 0);

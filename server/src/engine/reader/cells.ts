@@ -226,7 +226,11 @@ export function tokenize(text: string, from: number, to: number, firstLineNo: nu
         if (tt.length === 0) continue;
         if (/^\|?[\s:|-]+$/.test(tt) && tt.includes('-')) continue; // |---|---|
         if (/^\|+$/.test(tt)) continue; // `|||` filler from merged cells
-        pushLineCells(hasPipeCells(tt) ? pipeLineCells(text, l) : spaceLineCells(text, l));
+        // `### 一、本年新收…`: a heading marker is Markdown syntax, not part of the label (OCR
+        // output writes each row's label as a heading over a small table of its values).
+        const heading = /^[ \t]*#{1,6}[ \t]+/.exec(text.slice(l.s, l.e));
+        const body = heading ? { ...l, s: l.s + heading[0].length } : l;
+        pushLineCells(hasPipeCells(tt) ? pipeLineCells(text, l) : spaceLineCells(text, body));
       }
       break;
     }

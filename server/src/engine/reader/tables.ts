@@ -4,6 +4,7 @@
 
 import { squash } from '../format/sections';
 import { T3_COLUMN_COUNT, T3_COLUMN_VARIANTS, T4_COLUMN_COUNT, TEMPLATES, type ColumnDef, type RowDef, type T2RowDef, type T3Def } from '../format/templates';
+import { equationsFor, rowHolds, tableHolds } from '../format/equations';
 import { T3_DEFS, t3VariantOfRegion } from '../format/vocabulary';
 import type { Cell, Row, Span, Table } from '../model';
 import { spanToOriginal, type NormalizedText } from '../text/normalize';
@@ -23,7 +24,8 @@ const T2_ANCHOR = /第[二2]十条第\s*\(\s*[一1]\s*\)\s*项/;
 // The note printed in the table (`本列数据的勾稽关系为…`), not 勾稽关系 mentioned in prose.
 const T3_NOTE = /本列数据的?勾稽关系/;
 // The first row's label at the start of a line (or a cell): not 本年新收 in a sentence.
-const T3_FIRST_ROW = /(?:^|\n)[ \t|]*(?:一[ \t]*[、.．]?[ \t]*)?本年新收/;
+// A Markdown heading marker may stand before it (OCR output: one `### label` heading per row).
+const T3_FIRST_ROW = /(?:^|\n)[ \t|]*(?:#{1,6}[ \t]+)?(?:一[ \t]*[、.．]?[ \t]*)?本年新收/;
 const T4_ANCHOR = /未经复议\s*直接起诉/;
 const SECTION_FIVE = /(?:^|\n)[ \t]*(?:五|5)[ \t]*[、.．][ \t]*\S/;
 
@@ -230,6 +232,31 @@ function isLabelContinuation(text: string, label: string): boolean {
 }
 
 const T3_HEADER_WORDS = /申请人情况|自然人|法人或其他组织|商业企业/;
+// Generic column names that OCR and spreadsheet tools write in place of the form's (`数据1`, `列3`).
+const GENERIC_COLUMN = /^(?:数据|列|栏|字段|column|col)\s*\d+$/i;
+
+/**
+ * Lines that are a column-header row of table 3: three or more cells, no value, every cell a
+ * column name (the form's, a known variant, 总计/合计, or a generic `数据1`). Such a row may
+ * stand between a row's label and its values (OCR Markdown writes one small table per row) or
+ * repeat mid-table; it neither continues a label nor closes one, and its 总计 is no row.
+ */
+function t3HeaderLines(toks: Tok[], def: T3Def): Set<number> {
+  const names = new Set<string>([...def.columns.map((c) => squash(c.label)), ...Object.values(T3_COLUMN_VARIANTS).flat(), '合计', '申请人情况', '法人或其他组织']);
+  const isName = (text: string) => names.has(squash(text)) || GENERIC_COLUMN.test(text.trim());
+  const byLine = new Map<number, Tok[]>();
+  for (const t of toks) {
+    const l = byLine.get(t.line);
+    if (l) l.push(t);
+    else byLine.set(t.line, [t]);
+  }
+  const out = new Set<number>();
+  for (const [line, cells] of byLine) {
+    const texts = cells.filter((c) => c.kind === 'text');
+    if (texts.length >= 3 && !cells.some((c) => c.kind === 'value') && texts.every((c) => isName(c.text))) out.add(line);
+  }
+  return out;
+}
 
 function matchT3Row(text: string, def: T3Def, seen: Set<string>): RowDef | null {
   // A sentence (`本年新收政府信息公开申请23件。`) is prose, not a row label.
@@ -255,7 +282,6 @@ function matchT3Row(text: string, def: T3Def, seen: Set<string>): RowDef | null 
   return best;
 }
 
-const T3_ROW_CHECK = (nums: number[]) => nums[6] === nums[0]! + nums[1]! + nums[2]! + nums[3]! + nums[4]! + nums[5]!;
 const T3_SUSPICIOUS = (slots: Slot[]) => {
   const total = slots[6];
   if (total && total.kind === 'blank' && slots.slice(0, 6).some((s) => s !== null && s.kind === 'value')) return 1;
@@ -266,6 +292,9 @@ function readT3(nt: NormalizedText, from: number, to: number, firstLine: number)
   const text = nt.text;
   const { layout, toks } = tokenize(text, from, to, firstLine);
   const def = T3_DEFS[t3VariantOfRegion(text.slice(from, to))];
+  // The row and table tests come from the equations the rules check (format/equations.ts).
+  const columnIds = def.columns.map((c) => c.id);
+  const rowCheck = (row: string) => rowHolds(equationsFor(def), 'T3', row, columnIds);
   const seen = new Set<string>();
   interface Pending {
     def: RowDef;
@@ -293,8 +322,10 @@ function readT3(nt: NormalizedText, from: number, to: number, firstLine: number)
   // Rows as lines of text (PDF text): a long label wraps onto the next lines, before or
   // after the row's values.
   const wrapsLines = layout === 'space';
+  const headerLines = t3HeaderLines(toks, def);
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
+    if (headerLines.has(t.line)) continue;
     if (t.kind === 'text') {
       if (regionStart < 0) regionStart = t.s;
       if (consumed.has(t)) {
@@ -376,7 +407,7 @@ function readT3(nt: NormalizedText, from: number, to: number, firstLine: number)
   for (const p of found) {
     p.values = positionalValues(grid, p.label, T3_COLUMN_COUNT) ?? fillEmptyLines(p.values, T3_COLUMN_COUNT, true);
     if (p.values.length === 0) {
-      const sp = splitFlattened({ ...p.label, text: p.labelText, e: p.labelEnd }, T3_COLUMN_COUNT, T3_ROW_CHECK);
+      const sp = splitFlattened({ ...p.label, text: p.labelText, e: p.labelEnd }, T3_COLUMN_COUNT, rowCheck(p.def.id));
       if (sp) {
         p.values = sp.values;
         p.flattenedNote = sp.note;
@@ -393,7 +424,7 @@ function readT3(nt: NormalizedText, from: number, to: number, firstLine: number)
     const out = new Map<string, Candidate[]>();
     for (const p of found) {
       if (p.def.kind === 'group' || p.values.length === 0) continue;
-      out.set(p.def.id, readRow(p.values, T3_COLUMN_COUNT, T3_ROW_CHECK, T3_SUSPICIOUS, edgeDebris).options);
+      out.set(p.def.id, readRow(p.values, T3_COLUMN_COUNT, rowCheck(p.def.id), T3_SUSPICIOUS, edgeDebris).options);
     }
     return out;
   };
@@ -403,30 +434,7 @@ function readT3(nt: NormalizedText, from: number, to: number, firstLine: number)
     return !!o && o.length > 0 && p.values.length > T3_COLUMN_COUNT && o.every((c) => c.kind === 'reconstructed');
   });
   if (lostColumn) readings = readAll(true);
-  const leaves = def.leaves;
-  const tableCheck = (v: Map<string, number[]>) => {
-    for (let c = 0; c < T3_COLUMN_COUNT; c++) {
-      const total = v.get('R3_7');
-      if (total) {
-        let sum = 0;
-        let known = true;
-        for (const l of leaves) {
-          const lv = v.get(l);
-          if (!lv) continue;
-          if (Number.isNaN(lv[c]!)) known = false;
-          sum += lv[c]!;
-        }
-        if (known && !Number.isNaN(total[c]!) && sum !== total[c]) return false;
-      }
-      const r1 = v.get('R1')?.[c] ?? 0;
-      const r2 = v.get('R2')?.[c] ?? 0;
-      const r37 = v.get('R3_7')?.[c];
-      const r4 = v.get('R4')?.[c] ?? 0;
-      if (r37 !== undefined && ![r1, r2, r37, r4].some(Number.isNaN) && r1 + r2 !== r37 + r4) return false;
-    }
-    return true;
-  };
-  const chosen = resolveJointly(readings, tableCheck);
+  const chosen = resolveJointly(readings, tableHolds(equationsFor(def), 'T3', columnIds));
 
   const rows: Row[] = [];
   for (const p of found) {
@@ -633,10 +641,8 @@ function readT2(nt: NormalizedText, from: number, to: number, firstLine: number)
 /** A flattened table-4 row: all its digits run together, at least one per column. */
 const FLAT_T4 = new RegExp(`^\\d{${T4_COLUMN_COUNT},}$`);
 
-const T4_CHECK = (nums: number[]) =>
-  nums[4] === nums[0]! + nums[1]! + nums[2]! + nums[3]! &&
-  nums[9] === nums[5]! + nums[6]! + nums[7]! + nums[8]! &&
-  nums[14] === nums[10]! + nums[11]! + nums[12]! + nums[13]!;
+// Each group total = its four parts: table 4's equations (the same for every template).
+const T4_CHECK = rowHolds(equationsFor(T3_DEFS.F2021), 'T4', 'T4', TEMPLATES.F2021.T4.columns.map((c) => c.id));
 const T4_SUSPICIOUS = (slots: Slot[]) => {
   let n = 0;
   for (const t of [4, 9, 14]) {

@@ -337,9 +337,13 @@ export const stockFlow: Rule = {
   spec: ['EQ-T2-STOCK', 'EQ-T2-PUB'],
   description: { zh: '表二：现行有效件数不小于本年制发减本年废止', en: 'Table 2: valid documents ≥ made − repealed this year' },
   docs: {
-    why: 'Table 2 (F2021): documents valid at year end ≥ made − repealed this year (EQ-T2-STOCK); F2019: 本年新公开数量 ≤ 对外公开总数量 (EQ-T2-PUB).',
+    why:
+      'F2019: 本年新公开数量 ≤ 对外公开总数量 (EQ-T2-PUB) always holds, so a break is a warning. ' +
+      'F2021: documents valid at year end ≥ made − repealed this year (EQ-T2-STOCK) holds only when no document made this year ' +
+      'lapsed in another way: a document can also be declared invalid (宣布失效) or reach the end of its term (有效期届满), ' +
+      'and table 2 counts neither as 废止. So on F2021 the finding is info: a question to the author, not an error.',
     bad: '行政规范性文件 6 0 4',
-    fix: 'Check the counts.',
+    fix: 'Check the counts; if documents made this year lapsed without being repealed, the table is right.',
   },
   check({ model, report }) {
     const t = model.tables.T2;
@@ -364,7 +368,12 @@ export const stockFlow: Rule = {
         report({
           code: 'stock-flow',
           span: valid.span,
-          message: { zh: `“${r.label}”现行有效件数 ${valid.value} 小于本年制发 − 本年废止 = ${min}`, en: `“${r.label}”: ${valid.value} valid is less than made − repealed = ${min}` },
+          // Lapsed (失效) documents are not counted as repealed, so this is a question, not a contradiction.
+          severity: 'info',
+          message: {
+            zh: `“${r.label}”现行有效件数 ${valid.value} 小于本年制发 − 本年废止 = ${min}：请确认是否有本年制发的文件已失效`,
+            en: `“${r.label}”: ${valid.value} valid is less than made − repealed = ${min}; check whether documents made this year have lapsed`,
+          },
         });
       }
     }
