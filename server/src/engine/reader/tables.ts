@@ -323,9 +323,23 @@ function readT3(nt: NormalizedText, from: number, to: number, firstLine: number)
   // after the row's values.
   const wrapsLines = layout === 'space';
   const headerLines = t3HeaderLines(toks, def);
+  /** A column header written as a known variant (社会组织 for 社会公益组织): label-variant. */
+  const noteHeaderVariant = (t: Tok) => {
+    for (const [col, vars] of Object.entries(T3_COLUMN_VARIANTS)) {
+      for (const v of vars) {
+        if (squash(t.text) === v) {
+          const c = def.columns.find((x) => x.id === col)!;
+          headerVariants.push({ text: t.text, expected: c.label, span: toSpan(nt, t) });
+        }
+      }
+    }
+  };
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
-    if (headerLines.has(t.line)) continue;
+    if (headerLines.has(t.line)) {
+      if (t.kind === 'text' && !sawFirstRow) noteHeaderVariant(t);
+      continue;
+    }
     if (t.kind === 'text') {
       if (regionStart < 0) regionStart = t.s;
       if (consumed.has(t)) {
@@ -365,16 +379,7 @@ function readT3(nt: NormalizedText, from: number, to: number, firstLine: number)
         regionEnd = Math.max(t.e, tail?.e ?? t.e);
         continue;
       }
-      if (!sawFirstRow) {
-        for (const [col, vars] of Object.entries(T3_COLUMN_VARIANTS)) {
-          for (const v of vars) {
-            if (squash(t.text) === v) {
-              const c = def.columns.find((x) => x.id === col)!;
-              headerVariants.push({ text: t.text, expected: c.label, span: toSpan(nt, t) });
-            }
-          }
-        }
-      }
+      if (!sawFirstRow) noteHeaderVariant(t);
       const resumes = wrapsLines && !!pending && resumesOnLine(pending, toks, i, T3_COLUMN_COUNT) && isLabelContinuation(t.text, pending.labelText);
       if (pending && (continues || resumes)) {
         // A wrapped label continues (`公开申请` after `…不再处理其政府信息`); when the row's
