@@ -34,12 +34,13 @@ import {
   type ActionInfo,
   type Finding,
   type Locale,
+  type Localized,
   type OutlineKind,
   type OutlineNode,
   type SeveritySetting,
   type Span,
 } from './engine/index';
-import { Analyses, type Analysis } from './lsp/analyses';
+import { Analyses, withConfig, type Analysis } from './lsp/analyses';
 import { connection, host } from './lsp/runtime';
 import { REQUESTS, type RequestMethod, type RequestParams, type RequestResult } from './protocol';
 
@@ -61,8 +62,12 @@ let locale: Locale = 'zh-CN';
 let pullDiagnostics = false;
 let configurationCapability = false;
 
+/** Said once per problem (an invalid .nianbaorc.json, an unknown key in it). */
+const configProblem = (message: Localized) =>
+  void connection.sendNotification('window/showMessage', { type: 2 /* Warning */, message: `${locale === 'en' ? 'Nianbao' : '年报助手'}: ${localize(message, locale)}` });
+
 const analyses = new Analyses({
-  settings: () => settings,
+  settings: (uri) => withConfig(settings, host.config(uri, configProblem)),
   previousReport: (model, setting, uri) => host.previousReport(model, setting, uri),
   tooLarge: () =>
     void connection.sendNotification('window/showMessage', {
@@ -178,6 +183,13 @@ documents.onDidChangeContent((e) => {
   if (!pullDiagnostics) publish(e.document);
 });
 documents.onDidSave(() => host.filesChanged());
+// .nianbaorc.json created, changed or deleted (the client watches it): every check may change.
+connection.onDidChangeWatchedFiles(() => {
+  host.filesChanged();
+  analyses.clear();
+  if (pullDiagnostics) connection.languages.diagnostics.refresh();
+  else for (const d of documents.all()) publish(d);
+});
 documents.onDidClose((e) => {
   analyses.close(e.document.uri);
   if (!pullDiagnostics) connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });

@@ -17,7 +17,7 @@ import {
   type ReportModel,
   type SeveritySetting,
 } from '../engine/index';
-import type { PreviousReport } from './host';
+import type { FileConfig, PreviousReport } from './host';
 
 export interface Analysis {
   version: number;
@@ -26,13 +26,38 @@ export interface Analysis {
   lines: LineIndex;
   /** Last year's report used for carry-over, with its line index for related locations. */
   previous?: { uri: string; lines: LineIndex };
+  /** The rule settings it was checked with (its fix-all uses the same). */
+  rules: Record<string, SeveritySetting>;
   /** Fix-all of this version, computed on first use (code actions ask for it repeatedly). */
   fixed?: FixAllResult;
 }
 
-/** What analysing needs from the server: the settings in force and last year's report. */
+/** The settings a check of one document uses. */
+export interface CheckSettings {
+  rules: Record<string, SeveritySetting>;
+  localStructures: string[];
+  /** `auto`, `off` or a path. */
+  previousReport: string;
+}
+
+/**
+ * The editor's settings over the document's .nianbaorc.json: the file sets the workspace's
+ * defaults, an editor setting that is set wins — a `nianbao.rules` entry over the file's entry
+ * for the same code, `nianbao.previousReport` unless `auto` — and local structures add up.
+ */
+export function withConfig<S extends CheckSettings>(settings: S, config: FileConfig | null): S {
+  if (!config) return settings;
+  return {
+    ...settings,
+    rules: { ...config.rules, ...settings.rules },
+    localStructures: [...new Set([...config.localStructures, ...settings.localStructures])],
+    previousReport: settings.previousReport === 'auto' && config.previousReport ? config.previousReport : settings.previousReport,
+  };
+}
+
+/** What analysing needs from the server: the settings in force for a document and last year's report. */
 export interface AnalysisContext {
-  settings(): { rules: Record<string, SeveritySetting>; localStructures: string[]; previousReport: string };
+  settings(uri: string): CheckSettings;
   previousReport(model: ReportModel, setting: string, documentUri: string): PreviousReport | null;
   /** An open document is longer than what is checked (`LIMITS.checkChars`): said once per opening. */
   tooLarge(uri: string): void;
@@ -71,7 +96,7 @@ export class Analyses {
 
   /** The fix-all of an analysis, computed on first use. */
   fixed(a: Analysis): FixAllResult {
-    a.fixed ??= fixAll(a.model.text, { rules: this.context.settings().rules });
+    a.fixed ??= fixAll(a.model.text, { rules: a.rules });
     return a.fixed;
   }
 
@@ -93,7 +118,7 @@ export class Analyses {
 
   private analyse(doc: VersionedText, open: boolean): Analysis {
     const text = doc.getText();
-    const settings = this.context.settings();
+    const settings = this.context.settings(doc.uri);
     const options: CheckOptions = { rules: settings.rules, localStructures: settings.localStructures };
     const tooLarge = text.length > LIMITS.checkChars;
     if (tooLarge && open && !this.warnedLarge.has(doc.uri)) {
@@ -117,7 +142,7 @@ export class Analyses {
       this.context.failed(e);
       result = { model: emptyModel(text), findings: [] };
     }
-    return { version: doc.version, model: result.model, findings: result.findings, lines: new LineIndex(text), ...(previous ? { previous } : {}) };
+    return { version: doc.version, model: result.model, findings: result.findings, lines: new LineIndex(text), rules: settings.rules, ...(previous ? { previous } : {}) };
   }
 
   /** Last year's line index, made once per loaded report rather than once per keystroke. */

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { LIMITS, parse } from '../../../server/src/engine';
-import { Analyses, type AnalysisContext } from '../../../server/src/lsp/analyses';
+import { Analyses, withConfig, type AnalysisContext } from '../../../server/src/lsp/analyses';
 import type { PreviousReport } from '../../../server/src/lsp/host';
 import { renderReport } from '../../support/reports';
 
@@ -73,4 +73,12 @@ test("last year's line index is made once per loaded report, not once per versio
   const v2 = a.of(doc(2));
   assert.equal(v1.previous?.uri, prev.uri);
   assert.equal(v2.previous?.lines, v1.previous?.lines);
+});
+
+test('.nianbaorc.json under the editor settings: a set setting wins, local structures add up', () => {
+  const config = { file: '/w/.nianbaorc.json', rules: { 'cell-blank': 'off', 'row-total': 'warning' } as const, localStructures: ['fee-section'], previousReport: '/w/2023.txt' };
+  const editor = { rules: { 'row-total': 'error' } as const, localStructures: [], previousReport: 'auto', inlayHints: true };
+  assert.deepEqual(withConfig(editor, config), { rules: { 'cell-blank': 'off', 'row-total': 'error' }, localStructures: ['fee-section'], previousReport: '/w/2023.txt', inlayHints: true });
+  assert.equal(withConfig({ ...editor, previousReport: 'off' }, config).previousReport, 'off');
+  assert.equal(withConfig(editor, null), editor);
 });
