@@ -11,6 +11,7 @@ export type SourcesLoader = () => Promise<typeof Sources>;
 const KINDS = /\.(html?|xhtml|docx|pdf)$/i;
 
 export function registerOpenAsReport(context: vscode.ExtensionContext, load: SourcesLoader): void {
+  const reading = new Set<string>();
   context.subscriptions.push(
     vscode.commands.registerCommand('nianbao.openAsReport', async (arg?: vscode.Uri) => {
       let uri = arg instanceof vscode.Uri ? arg : activeResource();
@@ -24,6 +25,10 @@ export function registerOpenAsReport(context: vscode.ExtensionContext, load: Sou
         if (!uri) return;
       }
       const target = uri;
+      // One reading per file at a time: a second request while the first runs (a double click
+      // on the menu item) would open the rendering twice.
+      if (reading.has(target.toString())) return;
+      reading.add(target.toString());
       try {
         const text = await vscode.window.withProgress(
           { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Reading {0}…', baseName(target)) },
@@ -38,18 +43,26 @@ export function registerOpenAsReport(context: vscode.ExtensionContext, load: Sou
         // An untitled document named after the source (report.pdf → report.md beside it):
         // saving asks, and writes a new file, never the source.
         const untitled = vscode.Uri.from({ scheme: 'untitled', path: target.path.replace(/\.[^./]+$/, '') + '.md' });
-        const doc = await vscode.workspace.openTextDocument(untitled);
-        const edit = new vscode.WorkspaceEdit();
-        edit.replace(untitled, new vscode.Range(0, 0, doc.lineCount, 0), text);
-        await vscode.workspace.applyEdit(edit);
-        const shown = await vscode.languages.setTextDocumentLanguage(doc, 'nianbao');
-        await vscode.window.showTextDocument(shown, { viewColumn: vscode.ViewColumn.Beside, preview: false });
+        // The text goes in through the editor once it is shown: a workspace edit on a document
+        // that no editor shows makes VS Code open it a second time in the first column.
+        const doc = await vscode.languages.setTextDocumentLanguage(await vscode.workspace.openTextDocument(untitled), 'nianbao');
+        // Beside the source when it is open (a PDF or web page in an editor); from the explorer
+        // with no editor open, in the first column (Beside would leave that column empty).
+        // A rendering already open (the command run again) is shown where it is, not a second time.
+        const shownAt = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === untitled.toString())?.viewColumn;
+        const besideSource = !!vscode.window.tabGroups.activeTabGroup.activeTab;
+        const column = shownAt ?? (besideSource ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active);
+        const editor = await vscode.window.showTextDocument(doc, { viewColumn: column, preview: false });
+        await editor.edit((b) => b.replace(new vscode.Range(0, 0, doc.lineCount, 0), text));
+        editor.selection = new vscode.Selection(0, 0, 0, 0);
         await vscode.commands.executeCommand('nianbao.openTablePreview');
       } catch (e) {
         const user = (e as { userMessage?: { zh: string; en: string } }).userMessage;
         const zh = vscode.env.language.toLowerCase().startsWith('zh');
         const why = user ? (zh ? user.zh : user.en) : String((e as Error)?.message ?? e);
         void vscode.window.showErrorMessage(vscode.l10n.t('Nianbao cannot read {0}: {1}', baseName(target), why));
+      } finally {
+        reading.delete(target.toString());
       }
     }),
   );

@@ -52,3 +52,12 @@ test('the icon is a PNG drawn from its SVG source', () => {
   assert.deepEqual([...readFileSync(join(ROOT, pkg.icon)).subarray(1, 4)], [0x50, 0x4e, 0x47]);
   assert.match(readFileSync(join(ROOT, 'images/icon.svg'), 'utf8'), /<svg/);
 });
+
+test('commands that need Node show wherever a Node extension host runs: the desktop, or a remote such as code-server', () => {
+  // code-server and Codespaces are VS Code for the web (isWeb) over a remote with a Node
+  // extension host (remoteName): "Open as Annual Report" works there and must be offered.
+  const menus = [...pkg.contributes.menus.commandPalette, ...pkg.contributes.menus['explorer/context']] as { command: string; when?: string }[];
+  for (const m of menus.filter((x) => x.command === 'nianbao.openAsReport' || x.command === 'nianbao.checkWorkspace')) {
+    assert.match(m.when ?? '', /^\(?!isWeb \|\| remoteName\)?( && |$)/, `${m.command}: ${m.when}`);
+  }
+});
