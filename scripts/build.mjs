@@ -4,7 +4,7 @@
 // `--production` minifies (for the .vsix); `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -108,7 +108,20 @@ async function buildPage() {
   writeFileSync(out, html);
 }
 
+/**
+ * dist/cmaps: Adobe's predefined CMaps for Chinese (the GB set, ≈0.4 MB) from pdfjs-dist, for
+ * PDFs whose Chinese font is not embedded (server/src/node/cmaps.ts reads them). Used by the
+ * CLI; not in the .vsix (its 1 MB budget), where such a PDF gets a message naming the CLI.
+ */
+function copyCMaps() {
+  const from = join(ROOT, 'node_modules/pdfjs-dist/cmaps');
+  const to = join(ROOT, 'dist/cmaps');
+  mkdirSync(to, { recursive: true });
+  for (const f of readdirSync(from)) if (/GB.*\.bcmap$/.test(f)) copyFileSync(join(from, f), join(to, f));
+}
+
 await writePreviewCss();
+copyCMaps();
 const PREVIEW_CSS_TEXT = () => readFileSync(join(ROOT, 'media/preview.css'), 'utf8');
 
 if (watch) {

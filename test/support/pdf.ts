@@ -24,7 +24,13 @@ export interface PdfPage {
 
 const hex = (s: string) => [...s].map((c) => c.charCodeAt(0).toString(16).padStart(4, '0')).join('');
 
-export function makePdf(pages: PdfPage[], opts: { brokenXref?: boolean } = {}): Uint8Array {
+/**
+ * `font`: `identity` (default) embeds nothing but maps codes to Unicode with a ToUnicode map;
+ * `unigb` is what Word/WPS write for a Chinese font left unembedded (宋体): a Type0 font with
+ * the predefined CMap UniGB-UCS2-H over Adobe-GB1 and no ToUnicode map, so a reader needs
+ * Adobe's CMaps (UniGB-UCS2-H, Adobe-GB1-UCS2) to get the text back.
+ */
+export function makePdf(pages: PdfPage[], opts: { brokenXref?: boolean; font?: 'identity' | 'unigb' } = {}): Uint8Array {
   const objs: string[] = [];
   const add = (body: string) => {
     objs.push(body);
@@ -44,7 +50,14 @@ endcmap CMapName currentdict /CMap defineresource pop end end`;
   const toUnicode = add(stream(cmap));
   const descriptor = add('<< /Type /FontDescriptor /FontName /TestSans /Flags 4 /FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 900 /Descent -200 /CapHeight 700 /StemV 80 >>');
   const cid = add(`<< /Type /Font /Subtype /CIDFontType2 /BaseFont /TestSans /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor ${descriptor} 0 R /DW 1000 /CIDToGIDMap /Identity >>`);
-  const font = add(`<< /Type /Font /Subtype /Type0 /BaseFont /TestSans /Encoding /Identity-H /DescendantFonts [${cid} 0 R] /ToUnicode ${toUnicode} 0 R >>`);
+  const font =
+    opts.font === 'unigb'
+      ? add(
+          `<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /UniGB-UCS2-H /DescendantFonts [${add(
+            `<< /Type /Font /Subtype /CIDFontType0 /BaseFont /SimSun /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 5 >> /FontDescriptor ${add('<< /Type /FontDescriptor /FontName /SimSun /Flags 6 /FontBBox [0 -141 1000 859] /ItalicAngle 0 /Ascent 859 /Descent -141 /CapHeight 700 /StemV 80 >>')} 0 R /DW 1000 >>`,
+          )} 0 R] >>`,
+        )
+      : add(`<< /Type /Font /Subtype /Type0 /BaseFont /TestSans /Encoding /Identity-H /DescendantFonts [${cid} 0 R] /ToUnicode ${toUnicode} 0 R >>`);
   const kids: number[] = [];
   for (const p of pages) {
     const ops: string[] = ['0 g'];
@@ -67,7 +80,7 @@ endcmap CMapName currentdict /CMap defineresource pop end end`;
 }
 
 /** A report (TSV text) printed: A4, 40 pt margins, 9 pt text, tables ruled, rows flowing over pages. */
-export function reportToPdf(text: string, opts: { pageHeight?: number; colWidths?: (n: number) => number[] } = {}): Uint8Array {
+export function reportToPdf(text: string, opts: { pageHeight?: number; colWidths?: (n: number) => number[]; font?: 'identity' | 'unigb' } = {}): Uint8Array {
   const H = opts.pageHeight ?? 842;
   const size = 9;
   const left = 40;
@@ -116,7 +129,7 @@ export function reportToPdf(text: string, opts: { pageHeight?: number; colWidths
       }),
     );
   }
-  return makePdf(pages);
+  return makePdf(pages, { font: opts.font });
 }
 
 function defaultWidths(n: number): number[] {

@@ -21,6 +21,7 @@ import { modelToJson } from './modelJson';
 import { countFindings } from './results';
 import { runChecks } from './run';
 import { formatSummary, summaryRows } from './summary';
+import { nodeCMaps } from '../node/cmaps';
 
 /** One line on stderr: `nianbao: [PATH: ]message`, in the chosen language. */
 export function say(io: CliIo, lang: Locale, message: Localized, where?: string): void {
@@ -208,7 +209,7 @@ export async function runConvert(args: ConvertArgs, io: CliIo): Promise<number> 
   const { readDocument, renderDocument, SourceError } = await import('../engine/sources');
   let text: string;
   try {
-    text = renderDocument(await readDocument(kind, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)), args.to).text;
+    text = renderDocument(await readDocument(kind, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), { cmaps: nodeCMaps() }), args.to).text;
   } catch (e) {
     if (!(e instanceof SourceError)) throw e;
     printErrors([{ path: display, message: e.userMessage }], io, args.lang);

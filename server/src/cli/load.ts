@@ -8,6 +8,7 @@ import type { EncodingName } from '../node/decode';
 import { decodeBuffer, ioMessage, readReportFile, type ReadResult } from '../node/read';
 import type { Input, InputError } from './inputs';
 import type { CliIo } from './io';
+import { nodeCMaps } from '../node/cmaps';
 
 export interface LoadedReport {
   /** Path as shown to the user: relative to cwd with `/`, or `<stdin>`. */
@@ -54,7 +55,7 @@ export async function readAnyReportFile(abs: string): Promise<AnyReadResult> {
 export async function readStructured(kind: SourceKind, bytes: Uint8Array): Promise<AnyReadResult> {
   const { readSource, SourceError } = await import('../engine/sources');
   try {
-    const r = await readSource(kind, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    const r = await readSource(kind, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'markdown', { cmaps: nodeCMaps() });
     return { ok: true, text: r.rendering.text, encoding: 'utf-8', invalid: 0, model: r.model, source: { kind, pieces: r.rendering.pieces } };
   } catch (e) {
     if (e instanceof SourceError) return { ok: false, message: e.userMessage };

@@ -18,6 +18,8 @@ export * from './document';
 export { locate, pieceAt, renderDocument, type Piece, type RenderFormat, type Rendering } from './render';
 export { describeLocation } from './describe';
 export { sourceKindOf, SOURCE_EXTENSIONS } from './kind';
+import type { CMapSource } from './pdf';
+export type { CMapSource };
 
 export interface SourceReport {
   kind: SourceKind;
@@ -28,7 +30,12 @@ export interface SourceReport {
 }
 
 /** Read a structured document (no model yet). HTML bytes are decoded by their declared charset. */
-export async function readDocument(kind: SourceKind, bytes: Uint8Array): Promise<SourceDocument> {
+/** What a reader may need from its environment: Adobe's CMaps for PDFs with unembedded Chinese fonts. */
+export interface SourceOptions {
+  cmaps?: CMapSource;
+}
+
+export async function readDocument(kind: SourceKind, bytes: Uint8Array, options: SourceOptions = {}): Promise<SourceDocument> {
   switch (kind) {
     case 'html': {
       const { readHtml, decodeHtml } = await import('./html');
@@ -40,14 +47,14 @@ export async function readDocument(kind: SourceKind, bytes: Uint8Array): Promise
     }
     case 'pdf': {
       const { readPdf } = await import('./pdf');
-      return readPdf(bytes);
+      return readPdf(bytes, { cmaps: options.cmaps });
     }
   }
 }
 
 /** Read a structured document and its report model. Throws SourceError with a user message. */
-export async function readSource(kind: SourceKind, bytes: Uint8Array, format: RenderFormat = 'markdown'): Promise<SourceReport> {
-  const document = await readDocument(kind, bytes);
+export async function readSource(kind: SourceKind, bytes: Uint8Array, format: RenderFormat = 'markdown', options: SourceOptions = {}): Promise<SourceReport> {
+  const document = await readDocument(kind, bytes, options);
   return fromDocument(document, format);
 }
 

@@ -88,11 +88,35 @@ function pdfjs() {
   return pdfjsPromise;
 }
 
-export async function readPdf(bytes: Uint8Array, opts: { timeoutMs?: number } = {}): Promise<SourceDocument> {
+/**
+ * Adobe's predefined CMaps by name (`UniGB-UCS2-H`, `Adobe-GB1-UCS2`), packed (.bcmap), or null
+ * when this environment has none. A PDF whose Chinese font is not embedded (Word/WPS with 宋体
+ * left out) encodes its text through them; without them its text cannot be read. The engine
+ * stays pure: the file system that holds them belongs to the adapter (node/cmaps.ts).
+ */
+export type CMapSource = (name: string) => Promise<Uint8Array | null>;
+
+/** pdf.js asks this for CMaps (instead of fetching a URL): the injected source, nothing else. */
+function cmapFactory(cmaps: CMapSource | undefined, missing: Set<string>) {
+  return class {
+    async fetch({ kind, filename }: { kind: string; filename: string }): Promise<Uint8Array> {
+      const name = filename.replace(/\.bcmap$/, '');
+      const data = kind === 'cMapUrl' && cmaps ? await cmaps(name) : null;
+      if (!data) {
+        missing.add(name);
+        throw new Error(`no ${kind === 'cMapUrl' ? 'CMap' : kind} data for ${name}`);
+      }
+      return data;
+    }
+  };
+}
+
+export async function readPdf(bytes: Uint8Array, opts: { timeoutMs?: number; cmaps?: CMapSource } = {}): Promise<SourceDocument> {
   if (bytes.length > SOURCE_LIMITS.maxInputBytes) throw sourceError('PDF 文件过大，不像是年度报告', 'PDF too large; not a report');
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
   if (!head.includes('%PDF-')) throw sourceError('不是有效的 PDF 文件', 'not a valid PDF file');
   const lib = await pdfjs();
+  const missingCMaps = new Set<string>();
   const task = lib.getDocument({
     // pdf.js takes the buffer over; give it a copy so the caller's bytes stay usable.
     data: bytes.slice(),
@@ -105,14 +129,26 @@ export async function readPdf(bytes: Uint8Array, opts: { timeoutMs?: number } = 
     verbosity: 0,
     isOffscreenCanvasSupported: false,
     isImageDecoderSupported: false,
-  });
+    // CMaps come from the injected source; the URL is only a name pdf.js insists on.
+    cMapUrl: 'cmaps/',
+    cMapPacked: true,
+    BinaryDataFactory: cmapFactory(opts.cmaps, missingCMaps),
+  } as Parameters<Lib['getDocument']>[0]);
   const timeoutMs = opts.timeoutMs ?? 60_000;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(sourceError('读取 PDF 超时，已放弃', `reading the PDF took longer than ${timeoutMs / 1000} s; gave up`)), timeoutMs);
   });
   try {
-    return await Promise.race([readAll(lib, task), timeout]);
+    const doc = await Promise.race([readAll(lib, task), timeout]);
+    if (missingCMaps.size > 0 && !doc.blocks.some((b) => b.kind === 'table' || b.text.trim())) {
+      const names = [...missingCMaps].join(', ');
+      throw sourceError(
+        `此 PDF 的中文字体未嵌入，文字要用 Adobe 字符映射表（${names}）才能读出，这里没有这些数据（命令行工具 nianbao 自带）`,
+        `this PDF's Chinese font is not embedded; its text needs Adobe's character maps (${names}), which are not available here (the nianbao command-line tool has them)`,
+      );
+    }
+    return doc;
   } catch (e) {
     if ((e as { userMessage?: unknown }).userMessage) throw e;
     const name = (e as { name?: string }).name;
