@@ -40,20 +40,14 @@ export function registerOpenAsReport(context: vscode.ExtensionContext, load: Sou
             return sources.renderDocument(await sources.readDocument(kind, bytes)).text;
           },
         );
-        // An untitled document named after the source (report.pdf → report.md beside it):
-        // saving asks, and writes a new file, never the source.
-        const untitled = vscode.Uri.from({ scheme: 'untitled', path: target.path.replace(/\.[^./]+$/, '') + '.md' });
-        // The text goes in through the editor once it is shown: a workspace edit on a document
-        // that no editor shows makes VS Code open it a second time in the first column.
-        const doc = await vscode.languages.setTextDocumentLanguage(await vscode.workspace.openTextDocument(untitled), 'nianbao');
-        // Beside the source when it is open (a PDF or web page in an editor); from the explorer
-        // with no editor open, in the first column (Beside would leave that column empty).
-        // A rendering already open (the command run again) is shown where it is, not a second time.
-        const shownAt = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === untitled.toString())?.viewColumn;
+        // A new untitled report holding the rendering: saving asks where, and writes a new
+        // file, never the source. (An untitled URI named after the source made VS Code open the
+        // document twice, in the active group and beside it.)
+        const doc = await vscode.workspace.openTextDocument({ language: 'nianbao', content: text });
+        // Beside the source when an editor is open (a PDF or web page); from the explorer with
+        // no editor open, in the first column (Beside would leave that column empty).
         const besideSource = !!vscode.window.tabGroups.activeTabGroup.activeTab;
-        const column = shownAt ?? (besideSource ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active);
-        const editor = await vscode.window.showTextDocument(doc, { viewColumn: column, preview: false });
-        await editor.edit((b) => b.replace(new vscode.Range(0, 0, doc.lineCount, 0), text));
+        const editor = await vscode.window.showTextDocument(doc, { viewColumn: besideSource ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active, preview: false });
         editor.selection = new vscode.Selection(0, 0, 0, 0);
         await vscode.commands.executeCommand('nianbao.openTablePreview');
       } catch (e) {

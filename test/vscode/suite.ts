@@ -176,7 +176,7 @@ const tests: [string, () => Promise<void>, number?][] = [
       const page = fixture('某局2024年度报告-网页.html');
       const before = (await vscode.workspace.fs.readFile(page)).toString();
       await vscode.commands.executeCommand('nianbao.openAsReport', page);
-      const isReport = (d: vscode.TextDocument) => d.uri.scheme === 'untitled' && d.uri.path.endsWith('某局2024年度报告-网页.md');
+      const isReport = (d: vscode.TextDocument) => d.uri.scheme === 'untitled' && d.languageId === 'nianbao' && d.getText().includes('本年新收政府信息公开申请数量');
       await waitUntil(() => vscode.workspace.textDocuments.some(isReport), 'the rendering opened');
       const doc = vscode.workspace.textDocuments.find(isReport)!;
       assert.equal(doc.languageId, 'nianbao');
@@ -187,6 +187,14 @@ const tests: [string, () => Promise<void>, number?][] = [
       await waitUntil(() => vscode.window.tabGroups.all.some((g) => g.tabs.some(isPreview)), 'the preview tab');
       if (process.env.NIANBAO_VSCODE_LINGER === "1") await new Promise((r) => setTimeout(r, 8000));
       assert.equal((await vscode.workspace.fs.readFile(page)).toString(), before);
+      // One editor shows the rendering (VS Code once opened it twice, in the active group too);
+      // a request while one runs (a menu that fires twice) adds nothing.
+      const layout = () => vscode.window.tabGroups.all.map((g) => `${g.viewColumn}: ${g.tabs.map((t) => t.label).join(' | ')}`).join('; ');
+      const renderingTabs = () =>
+        vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputText && vscode.workspace.textDocuments.some((d) => isReport(d) && d.uri.toString() === (t.input as vscode.TabInputText).uri.toString())).length;
+      assert.equal(renderingTabs(), 1, layout());
+      await Promise.all([vscode.commands.executeCommand('nianbao.openAsReport', page), vscode.commands.executeCommand('nianbao.openAsReport', page)]);
+      assert.equal(renderingTabs(), 2, layout());
       await vscode.commands.executeCommand('workbench.action.closeEditorsInOtherGroups');
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     },
