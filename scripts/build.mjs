@@ -2,6 +2,10 @@
 // Bundles the extension client, the language server and the CLI with esbuild, and makes
 // the offline page dist/nianbao.html (one self-contained file, see buildPage).
 // `--production` minifies (for the .vsix); `--watch` rebuilds on change.
+// package.json's "sideEffects" tells esbuild that importing a source module does nothing but
+// define things, so a bundle keeps only the engine modules it calls (the client: the blank
+// report and the preview's HTML, not the reader and rules). A module that must run on import
+// would have to be listed there.
 import * as esbuild from 'esbuild';
 import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -60,6 +64,8 @@ const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [sourcesExternal] },
+  // The CLI's worker threads for many files (cli/load.ts), started from dist/cli.js.
+  { entryPoints: ['server/src/cli/worker.ts'], outfile: 'dist/cli-worker.js', plugins: [sourcesExternal] },
   sources,
   { ...web, entryPoints: ['client/src/web.ts'], outfile: 'dist/web/client.js', format: 'cjs', external: ['vscode'] },
   { ...web, entryPoints: ['server/src/server.ts'], outfile: 'dist/web/server.js', format: 'iife', plugins: [browserRuntime] },
@@ -86,7 +92,7 @@ async function writePreviewCss() {
 async function buildPage() {
   const opts = { bundle: true, platform: 'browser', format: 'iife', target: ['chrome100', 'edge100', 'firefox100', 'safari15'], minify: true, charset: 'utf8', legalComments: 'none', logLevel: 'warning', write: false };
   const [worker, page] = await Promise.all([
-    esbuild.build({ ...opts, entryPoints: [join(ROOT, 'web/worker.ts')] }),
+    esbuild.build({ ...opts, entryPoints: [join(ROOT, 'web/worker.ts')], plugins: [pageCMaps] }),
     esbuild.build({ ...opts, entryPoints: [join(ROOT, 'web/page.ts')] }),
   ]);
   // Inside <script>, `</script` would end the element; `<\/script` means the same to JavaScript.
@@ -113,12 +119,30 @@ async function buildPage() {
  * PDFs whose Chinese font is not embedded (server/src/node/cmaps.ts reads them). Used by the
  * CLI; not in the .vsix (its 1 MB budget), where such a PDF gets a message naming the CLI.
  */
+const CMAPS = join(ROOT, 'node_modules/pdfjs-dist/cmaps');
+/** The Chinese (GB) CMaps: the encodings of simplified-Chinese fonts and Adobe-GB1 → Unicode. */
+const GB_CMAP = /GB.*\.bcmap$/;
+/** The horizontal ones only (reports are not set vertically): what the offline page embeds. */
+const GB_CMAP_HORIZONTAL = /(GB.*-H|Adobe-GB1-UCS2)\.bcmap$/;
+
 function copyCMaps() {
-  const from = join(ROOT, 'node_modules/pdfjs-dist/cmaps');
   const to = join(ROOT, 'dist/cmaps');
   mkdirSync(to, { recursive: true });
-  for (const f of readdirSync(from)) if (/GB.*\.bcmap$/.test(f)) copyFileSync(join(from, f), join(to, f));
+  for (const f of readdirSync(CMAPS)) if (GB_CMAP.test(f)) copyFileSync(join(CMAPS, f), join(to, f));
 }
+
+/** `import packed from 'nianbao-cmaps'` in web/cmaps.ts: `{ name: base64 }` of the horizontal GB set. */
+const pageCMaps = {
+  name: 'nianbao-cmaps',
+  setup(build) {
+    build.onResolve({ filter: /^nianbao-cmaps$/ }, () => ({ path: 'nianbao-cmaps', namespace: 'nianbao-cmaps' }));
+    build.onLoad({ filter: /.*/, namespace: 'nianbao-cmaps' }, () => {
+      const packed = {};
+      for (const f of readdirSync(CMAPS)) if (GB_CMAP_HORIZONTAL.test(f)) packed[f.replace(/\.bcmap$/, '')] = readFileSync(join(CMAPS, f)).toString('base64');
+      return { contents: `export default ${JSON.stringify(packed)};`, loader: 'js' };
+    });
+  },
+};
 
 await writePreviewCss();
 copyCMaps();

@@ -28,6 +28,7 @@ import {
 } from '../server/src/engine/index';
 import { decode, DecodeError } from '../server/src/node/decode';
 import type { FindingItem, ReportResult, SourceKind } from './protocol';
+import type { CMapSource } from '../server/src/engine/sources';
 
 /** The kind of a file by its name, or null when the page does not read it. */
 export function kindOf(name: string): SourceKind | null {
@@ -69,6 +70,9 @@ interface Doc {
 export class Reports {
   private readonly docs = new Map<number, Doc>();
 
+  /** `cmaps`: Adobe's CMaps for PDFs with unembedded Chinese fonts (the page embeds them, web/cmaps.ts). */
+  constructor(private readonly options: { cmaps?: CMapSource } = {}) {}
+
   /** Read a file's bytes by its kind, check it, keep it as document `doc`. */
   async openBytes(doc: number, name: string, bytes: Uint8Array): Promise<ReportResult> {
     const kind = kindOf(name);
@@ -82,7 +86,7 @@ export class Reports {
       // The engine's structured readers (HTML, Word, PDF): a text rendering and its model.
       const { readSource } = await import('../server/src/engine/sources');
       try {
-        const r = await readSource(kind, bytes);
+        const r = await readSource(kind, bytes, 'markdown', { cmaps: this.options.cmaps });
         return this.store(doc, { name, kind, text: r.rendering.text, version: 0, pieces: r.rendering.pieces }, r.model);
       } catch (e) {
         if (e instanceof SourceError) throw new UnreadableFile(e.userMessage);

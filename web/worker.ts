@@ -3,13 +3,14 @@
 
 import type { FromWorker, ToWorker } from './protocol';
 import { Reports, UnreadableFile } from './reports';
+import { pageCMaps } from './cmaps';
 
 interface WorkerScope {
   onmessage: ((e: { data: ToWorker }) => void) | null;
   postMessage(m: FromWorker): void;
 }
 const scope = globalThis as unknown as WorkerScope;
-const reports = new Reports();
+const reports = new Reports({ cmaps: pageCMaps });
 
 async function answer(m: ToWorker): Promise<FromWorker | null> {
   switch (m.type) {

@@ -4,13 +4,15 @@
 // consistent; downloads; English; and no request ever leaves the page.
 
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { describeLocation, type SourceLocation } from '../../server/src/engine/index';
 import { cliFindings, cliSummaryHtml, CORPUS, EXAMPLES, launch, PAGE } from './support';
+import { reportToPdf } from '../support/pdf';
 
 const BROKEN = join(EXAMPLES, '某某市某某局2024年政府信息公开工作年度报告（有错误）.txt');
 const CLEAN = join(EXAMPLES, '某某县人民政府办公室2024年政府信息公开工作年度报告.txt');
@@ -123,6 +125,17 @@ describe('offline page (dist/nianbao.html, file://, offline)', () => {
       assert.equal(await page.locator('#editor').getAttribute('readonly'), '', `${f}: read-only text`);
     }
     assert.equal(await page.locator('#progress').isHidden(), true, 'progress is hidden when the batch is done');
+  });
+
+  it('reads a PDF whose Chinese font is not embedded (UniGB-UCS2-H) with the CMaps it carries, as the CLI does', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nianbao-unigb-'));
+    const file = join(dir, '未嵌入字体.pdf');
+    writeFileSync(file, reportToPdf(readFileSync(BROKEN, 'utf8'), { font: 'unigb' }));
+    await openFiles([file]);
+    await selectReport('未嵌入字体.pdf');
+    const rows = await shownFindings(page);
+    assert.ok(rows.some((r) => r[0] === 'row-total'), 'the wrong total is found');
+    assert.deepEqual(rows, cliRows(file));
   });
 
   it('re-checks pasted text as it is edited, and the preferred fix makes the table consistent', async () => {

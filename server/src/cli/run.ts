@@ -4,7 +4,7 @@
 import * as path from 'node:path';
 import { checkModel, LineIndex, type CheckOptions, type Localized, type SeveritySetting } from '../engine';
 import { describeDecoding } from '../node/decode';
-import { identify, pickLastYear, identityOf, ReportFolder, type Candidate } from '../node/lastYear';
+import { pickLastYear, identityOf, ReportFolder, type Candidate } from '../node/lastYear';
 import type { CheckArgs } from './args';
 import { ConfigError, ConfigFinder, loadConfig, type Config } from '../node/config';
 import { discoverInputs, type InputError } from './inputs';
@@ -69,7 +69,7 @@ export async function runChecks(args: CheckArgs, io: CliIo, onProgress?: (done: 
   // previousReport (a path, or "auto": the reports below the config file's folder, searched
   // as the editor searches its workspace). Pairing is node/lastYear.ts, shared with the editor.
   const explicitPrevious = args.previous ? loadPrevious(path.resolve(io.cwd, args.previous), io, errors) : null;
-  const given: (Candidate & { index: number })[] = loaded.reports.map((r, index) => ({ path: r.abs ?? r.display, ...identify(r.text), index }));
+  const given: (Candidate & { index: number })[] = loaded.reports.map((r, index) => ({ path: r.abs ?? r.display, ...r.identity, index }));
   const configPrevious = new Map<string, LoadedReport | null>();
   const folders = new Map<string, ReportFolder>();
 

@@ -5,6 +5,8 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { before, test } from 'node:test';
+import { BROKEN_REPORT } from '../../support/reports.ts';
+import { reportToHtml } from '../../support/structured.ts';
 import { fixture, tempDir } from './helpers';
 
 const ROOT = path.resolve(__dirname, '../../..');
@@ -28,8 +30,19 @@ before(() => {
   assert.equal(b.status, 0, b.stderr);
 });
 
-const node = (args: string[], opts: { cwd?: string; input?: string } = {}) =>
-  spawnSync(process.execPath, [CLI, ...args], { cwd: opts.cwd ?? ROOT, input: opts.input, encoding: 'utf-8', env: { ...process.env, NO_COLOR: '1' } });
+const node = (args: string[], opts: { cwd?: string; input?: string; env?: Record<string, string> } = {}) =>
+  spawnSync(process.execPath, [CLI, ...args], { cwd: opts.cwd ?? ROOT, input: opts.input, encoding: 'utf-8', env: { ...process.env, NO_COLOR: '1', ...opts.env } });
+
+test('dist/cli.js: check over many files in worker threads (dist/cli-worker.js) prints what it prints without them', () => {
+  const files: Record<string, string> = { 'page.html': reportToHtml(BROKEN_REPORT) };
+  for (let i = 0; i < 10; i++) files[`r${i}.txt`] = i % 2 ? fixture('errors-2021.txt') : fixture('clean-2021.txt');
+  const dir = tempDir(files);
+  const sequential = node(['check', '.', '--lang', 'en'], { cwd: dir, env: { NIANBAO_WORKERS: '0' } });
+  const threads = node(['check', '.', '--lang', 'en'], { cwd: dir, env: { NIANBAO_WORKERS: '2' } });
+  assert.equal(sequential.status, 1, sequential.stderr);
+  assert.match(sequential.stdout, /page\.html\n {2}\d+:\d+ /);
+  assert.deepEqual([threads.status, threads.stdout, threads.stderr], [sequential.status, sequential.stdout, sequential.stderr]);
+});
 
 test('dist/cli.js: check exits 1 on a report with errors and prints stylish output', () => {
   const dir = tempDir({ 'a.txt': fixture('errors-2021.txt') });
