@@ -3,7 +3,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -78,4 +78,16 @@ test('in a table with several wrong totals, one action fixes them all', { skip }
   assert.ok(group, actions.map((a) => a.title).join(' | '));
   assert.deepEqual(editsOf(group, uri).map((e) => e.newText), ['19', '18']);
   assert.ok(!actions.some((a) => /此表中的所有合计/.test(a.title)), 'no second action doing the same');
+});
+
+test('the nearest .nianbaorc.json sets a report’s rules, and a change to it (watched by the client) re-checks', { skip }, async () => {
+  mkdirSync(join(dir, 'configured'));
+  const rcFile = join(dir, 'configured', '.nianbaorc.json');
+  writeFileSync(rcFile, JSON.stringify({ rules: { 'row-total': 'off' } }));
+  const uri = await open('configured/r.txt', renderReport({ t3: { R1: [3, 0, 0, 0, 0, 16, 20] } }));
+  const codes = async () => (await client.diagnostics(uri)).map((d) => d.code);
+  assert.ok(!(await codes()).includes('row-total'), 'turned off by the file');
+  writeFileSync(rcFile, JSON.stringify({ rules: { 'row-total': 'warning' } }));
+  await client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(rcFile).toString(), type: 2 }] });
+  assert.deepEqual((await client.diagnostics(uri)).filter((d) => d.code === 'row-total').map((d) => d.severity), [2]);
 });
