@@ -105,8 +105,51 @@ export function readTables(nt: NormalizedText): TablesResult {
       regions.push(t.region);
     }
   }
+  if (!tables.T4 && t3End >= 0) {
+    const t = t4WithoutHeader(nt, t3End, lc);
+    if (t) {
+      tables.T4 = t.table;
+      regions.push(t.region);
+    }
+  }
   regions.sort((a, b) => a.start - b.start);
   return { tables, regions };
+}
+
+/**
+ * Table 4 whose header did not come through as text (a PDF drawn without borders writes its
+ * narrow header cells one character per line, so `未经复议直接起诉` is never one run): after
+ * table 3, before section 五, the words 行政复议 and 行政诉讼 (read across line breaks) and
+ * numbers. The table is there, so it is not missing; its cells cannot be placed, so every
+ * one is unreadable — never a guessed reading that could turn into a false total.
+ */
+function t4WithoutHeader(nt: NormalizedText, from: number): { table: Table; region: { start: number; end: number } } | null {
+  const text = nt.text;
+  const five = SECTION_FIVE.exec(text.slice(from));
+  const to = five ? from + five.index : Math.min(text.length, from + 4000);
+  const region = text.slice(from, to);
+  const flat = region.replace(/\s+/g, '');
+  const review = flat.indexOf('行政复议');
+  // A number for every column at least: prose about reviews (`2024年未发生行政复议和行政诉讼`) is no table.
+  if (review < 0 || flat.indexOf('行政诉讼', review) < 0 || (region.match(/\d+/g)?.length ?? 0) < T4_COLUMN_COUNT) return null;
+  // The table starts at the line holding 行政复议 (not at the end of table 3).
+  const start = lineStart(text, from + region.search(/行\s*政\s*复\s*议/));
+  let end = to;
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  const span = spanToOriginal(nt, start, end);
+  const cols = TEMPLATES.F2021.T4.columns;
+  const message = msg('表四的表头未能按文字读出（如无边框的 PDF 中逐字换行的窄列），无法确定各数值所属的列', 'Table 4: its header did not come through as text (narrow columns written one character per line, as in a PDF without borders); which value belongs to which column cannot be decided');
+  const row: Row = {
+    id: 'T4',
+    label: '',
+    labelSpan: null,
+    labelMatch: 'exact',
+    templateLabel: '',
+    cells: cols.map((c) => ({ col: c.id, state: 'unreadable' as const, raw: '', value: null, span: null })),
+    alignment: 'ambiguous',
+    alignmentNote: message,
+  };
+  return { table: { id: 'T4', span, layout: 'unknown', rows: [row], missingRows: [], headerVariants: [], problems: [] }, region: { start, end } };
 }
 
 /** The T4 header starts at the line of the last `行政复议` before the anchor. */
