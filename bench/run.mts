@@ -4,12 +4,15 @@
 // 2. markdownlint (default rules) on the same texts in the same run — the lint engine a
 //    report author in VS Code most likely already runs on every keystroke;
 // 3. a lower bound: split into lines + one regex per line;
-// 4. through LSP: dist/server.js --stdio, keystroke → diagnostics latency (pull and push),
-//    open → first diagnostics, server RSS after open and after 1000 edits;
+// 4. through LSP: dist/server.js --stdio (with SERVER_NODE_FLAGS, as the VS Code client starts
+//    it), keystroke → diagnostics latency (pull and push), open → first diagnostics, server RSS
+//    after open and after 1000 edits;
 // 5. structured sources: per-file read time of a web page, a Word document and a PDF (corpus,
 //    else a synthetic report), and `nianbao summary` over folders of 1,000 reports, 100 web
 //    pages and 40 PDFs, one file after another vs in worker threads;
-// 6. package and bundle sizes.
+// 6. package and bundle sizes;
+// 7. the memory soak, bench/memory.mts (heap after GC over 1,000 edits): fails the run (exit 1)
+//    when the server keeps something per edit.
 // Prints a table and writes .cache/bench/results.json (untracked: numbers belong to the
 // machine that measured them); `npm run bench -- --save` updates the tracked bench/results.json.
 
@@ -21,6 +24,7 @@ import { lint as markdownlint } from 'markdownlint/sync';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import { buildSync } from 'esbuild';
 import { createRequire } from 'node:module';
+import { SERVER_NODE_FLAGS } from '../server/src/lsp/launch.ts';
 import { renderReport } from '../test/support/reports.ts';
 
 // Measure the engine as shipped: bundled and minified like dist/server.js (running it from
@@ -80,7 +84,7 @@ function lowerBound(text: string): number {
 
 async function lspBench(text: string, pull: boolean, edits: number) {
   const server = join(ROOT, 'dist/server.js');
-  const proc = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const proc = spawn(process.execPath, [...SERVER_NODE_FLAGS, server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const conn = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
   let waiter: ((v: unknown) => void) | null = null;
   let lastPush: { version?: number } | null = null;
@@ -304,3 +308,8 @@ const out = process.argv.includes('--save') && !quick ? 'bench/results.json' : q
 mkdirSync(join(ROOT, '.cache/bench'), { recursive: true });
 writeFileSync(join(ROOT, out), JSON.stringify(results, null, 2) + '\n');
 console.log(`\nwrote ${out}`);
+
+// 7. The memory soak (bench/memory.mts): fails the bench when the server keeps something per edit.
+console.log('');
+const soak = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/memory.mts')], { stdio: 'inherit' });
+if (soak.status !== 0) process.exitCode = soak.status ?? 1;

@@ -11,6 +11,7 @@ import {
   describeLocation,
   fixAll,
   identityOf,
+  LIMITS,
   LineIndex,
   localize,
   locate,
@@ -44,8 +45,13 @@ export class UnreadableFile extends Error {
   }
 }
 
-/** Larger files are refused (a report is a few hundred KB; a PDF a few MB). */
-export const MAX_FILE_BYTES = SOURCE_LIMITS.maxInputBytes;
+/**
+ * The largest file of a kind the page reads: the engine's limits, as in the CLI and the editor
+ * (a text report: LIMITS.fileBytes; a web page, Word file or PDF: SOURCE_LIMITS.maxInputBytes).
+ */
+function maxBytes(kind: SourceKind): number {
+  return kind === 'text' ? LIMITS.fileBytes : SOURCE_LIMITS.maxInputBytes;
+}
 
 interface Doc {
   name: string;
@@ -71,7 +77,11 @@ export class Reports {
   async openBytes(doc: number, name: string, bytes: Uint8Array): Promise<ReportResult> {
     const kind = kindOf(name);
     if (!kind) throw new UnreadableFile({ zh: '不支持的文件类型（可用 .docx、.html、.pdf、.txt、.md）', en: 'unsupported file type (use .docx, .html, .pdf, .txt or .md)' });
-    if (bytes.length > MAX_FILE_BYTES) throw new UnreadableFile({ zh: '文件过大', en: 'file too large' });
+    const limit = maxBytes(kind);
+    if (bytes.length > limit) {
+      const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+      throw new UnreadableFile({ zh: `文件过大（${mb(bytes.length)}，上限 ${mb(limit)}）`, en: `file too large (${mb(bytes.length)}, limit ${mb(limit)})` });
+    }
     if (kind !== 'text') {
       // The engine's structured readers (HTML, Word, PDF): a text rendering and its model.
       const { readSource } = await import('../server/src/engine/sources');

@@ -36,9 +36,12 @@ function documentSelector(): LanguageClientOptions['documentSelector'] {
 }
 
 async function startClient(context: vscode.ExtensionContext): Promise<void> {
+  // The server reads .nianbaorc.json (rules, localStructures, previousReport) and re-checks when one changes.
+  const configFiles = vscode.workspace.createFileSystemWatcher('**/.nianbaorc.json');
+  context.subscriptions.push(configFiles);
   const clientOptions: LanguageClientOptions = {
     documentSelector: documentSelector(),
-    synchronize: { configurationSection: 'nianbao' },
+    synchronize: { configurationSection: 'nianbao', fileEvents: configFiles },
     initializationOptions: { locale: vscode.env.language },
     outputChannel: output,
   };

@@ -3,6 +3,7 @@
 
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
+import { SERVER_NODE_FLAGS } from '../../server/src/lsp/launch';
 import { activateOn, deactivate } from './activate';
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
@@ -14,8 +15,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       createClient: (ctx, id, name, options) => {
         const serverModule = vscode.Uri.joinPath(ctx.extensionUri, 'dist', 'server.js').fsPath;
         const serverOptions: ServerOptions = {
-          run: { module: serverModule, transport: TransportKind.ipc },
-          debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+          run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS] } },
+          debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6011'] } },
         };
         return new LanguageClient(id, name, serverOptions, options);
       },

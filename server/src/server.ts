@@ -21,10 +21,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   buildGridView,
-  checkModel,
   docsUrl,
-  emptyModel,
-  fixAll,
   fixAllAction,
   foldingRanges,
   hoverAt,
@@ -33,19 +30,17 @@ import {
   LineIndex,
   localize,
   outline,
-  parse,
   quickFixes,
   type ActionInfo,
-  type CheckOptions,
   type Finding,
-  type FixAllResult,
   type Locale,
+  type Localized,
   type OutlineKind,
   type OutlineNode,
-  type ReportModel,
   type SeveritySetting,
   type Span,
 } from './engine/index';
+import { Analyses, withConfig, type Analysis } from './lsp/analyses';
 import { connection, host } from './lsp/runtime';
 import { REQUESTS, type RequestMethod, type RequestParams, type RequestResult } from './protocol';
 
@@ -67,66 +62,26 @@ let locale: Locale = 'zh-CN';
 let pullDiagnostics = false;
 let configurationCapability = false;
 
-/** Of a longer document (UTF-16 units) only the start is checked, to keep typing responsive. */
-const MAX_FULL_CHECK = LIMITS.checkChars;
+/** Said once per problem (an invalid .nianbaorc.json, an unknown key in it). */
+const configProblem = (message: Localized) =>
+  void connection.sendNotification('window/showMessage', { type: 2 /* Warning */, message: `${locale === 'en' ? 'Nianbao' : '年报助手'}: ${localize(message, locale)}` });
 
-interface Analysis {
-  version: number;
-  model: ReportModel;
-  findings: Finding[];
-  lines: LineIndex;
-  /** Last year's report used for carry-over, with its line index for related locations. */
-  previous?: { uri: string; lines: LineIndex };
-  /** Fix-all of this version, computed on first use (code actions ask for it repeatedly). */
-  fixed?: FixAllResult;
-}
-
-function fixedOf(a: Analysis): FixAllResult {
-  a.fixed ??= fixAll(a.model.text, { rules: settings.rules });
-  return a.fixed;
-}
-const cache = new Map<string, Analysis>();
-const warnedLarge = new Set<string>();
-
-const REPORT_LANGUAGE = 'nianbao';
-
-function analyse(doc: TextDocument): Analysis {
-  const hit = cache.get(doc.uri);
-  if (hit && hit.version === doc.version) return hit;
-  const text = doc.getText();
-  const options: CheckOptions = { rules: settings.rules, localStructures: settings.localStructures };
-  if (text.length > MAX_FULL_CHECK && !warnedLarge.has(doc.uri)) {
-    warnedLarge.add(doc.uri);
+const analyses = new Analyses({
+  settings: (uri) => withConfig(settings, host.config(uri, configProblem)),
+  previousReport: (model, setting, uri) => host.previousReport(model, setting, uri),
+  tooLarge: () =>
     void connection.sendNotification('window/showMessage', {
       type: 2 /* Warning */,
       message:
-      locale === 'en'
-        ? `Nianbao: this document is larger than ${MAX_FULL_CHECK / 1_000_000} million characters; only its first ${MAX_FULL_CHECK / 1_000_000} million are checked.`
-        : `年报助手：该文档超过 ${MAX_FULL_CHECK / 10_000} 万字符，只检查前 ${MAX_FULL_CHECK / 10_000} 万字符。`,
-    });
-  }
-  let result: { model: ReportModel; findings: Finding[] };
-  let prevInfo: Analysis['previous'];
-  try {
-    const body = text.length > MAX_FULL_CHECK ? text.slice(0, MAX_FULL_CHECK) : text;
-    const model = parse(body);
-    if (model.isReport && model.year && !settings.rules['carry-over']?.startsWith('off')) {
-      const prev = host.previousReport(model, settings.previousReport, doc.uri);
-      if (prev) {
-        options.previous = { model: prev.model, uri: prev.uri };
-        prevInfo = { uri: prev.uri, lines: new LineIndex(prev.text) };
-      }
-    }
-    result = { model, findings: checkModel(model, options) };
-    if (text.length > MAX_FULL_CHECK) result.model = { ...result.model, text };
-  } catch (e) {
-    connection.console.error(`Nianbao: check failed: ${String((e as Error)?.stack ?? e)}`);
-    result = { model: emptyModel(text), findings: [] };
-  }
-  const a: Analysis = { version: doc.version, model: result.model, findings: result.findings, lines: new LineIndex(text), ...(prevInfo ? { previous: prevInfo } : {}) };
-  cache.set(doc.uri, a);
-  return a;
-}
+        locale === 'en'
+          ? `Nianbao: this document is larger than ${LIMITS.checkChars / 1_000_000} million characters; only its first ${LIMITS.checkChars / 1_000_000} million are checked.`
+          : `年报助手：该文档超过 ${LIMITS.checkChars / 10_000} 万字符，只检查前 ${LIMITS.checkChars / 10_000} 万字符。`,
+    }),
+  failed: (e) => connection.console.error(`Nianbao: check failed: ${String((e as Error)?.stack ?? e)}`),
+});
+const analyse = (doc: TextDocument): Analysis => analyses.of(doc);
+
+const REPORT_LANGUAGE = 'nianbao';
 
 /** Whether a document gets diagnostics at all: our language, or a detected report. */
 function applies(doc: TextDocument, a: Analysis): boolean {
@@ -205,7 +160,7 @@ async function refreshSettings(): Promise<void> {
   } catch {
     /* client without configuration: keep defaults */
   }
-  cache.clear();
+  analyses.clear();
   if (pullDiagnostics) connection.languages.diagnostics.refresh();
   else for (const d of documents.all()) publish(d);
 }
@@ -214,7 +169,7 @@ connection.onDidChangeConfiguration((change) => {
   const s = (change.settings as { nianbao?: Partial<Settings> } | undefined)?.nianbao;
   if (s) {
     settings = fromClient(s);
-    cache.clear();
+    analyses.clear();
     if (pullDiagnostics) connection.languages.diagnostics.refresh();
     else for (const d of documents.all()) publish(d);
   } else if (configurationCapability) void refreshSettings();
@@ -228,8 +183,15 @@ documents.onDidChangeContent((e) => {
   if (!pullDiagnostics) publish(e.document);
 });
 documents.onDidSave(() => host.filesChanged());
+// .nianbaorc.json created, changed or deleted (the client watches it): every check may change.
+connection.onDidChangeWatchedFiles(() => {
+  host.filesChanged();
+  analyses.clear();
+  if (pullDiagnostics) connection.languages.diagnostics.refresh();
+  else for (const d of documents.all()) publish(d);
+});
 documents.onDidClose((e) => {
-  cache.delete(e.document.uri);
+  analyses.close(e.document.uri);
   if (!pullDiagnostics) connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
 
@@ -295,13 +257,13 @@ connection.onCodeAction((params) => {
   });
   const actions: CodeAction[] = [];
   if (wantsFixAll) {
-    const all = fixAllAction(fixedOf(a));
+    const all = fixAllAction(analyses.fixed(a));
     if (all) actions.push(toAction(all));
     if (only && !only.some((k) => k.startsWith(CodeActionKind.QuickFix))) return actions;
   }
   const range = { start: a.lines.offsetAt(params.range.start), end: a.lines.offsetAt(params.range.end) };
   const diagnostics = diagnosticsFor(doc);
-  for (const x of quickFixes(a.model, a.findings, range, () => fixedOf(a))) actions.push(toAction(x, diagnostics));
+  for (const x of quickFixes(a.model, a.findings, range, () => analyses.fixed(a))) actions.push(toAction(x, diagnostics));
   return actions;
 });
 
@@ -349,8 +311,7 @@ onRequest(REQUESTS.checkWorkspace, () => {
     const text = file.read();
     if (text === null) continue;
     const doc = TextDocument.create(file.uri, 'plaintext', 0, text);
-    const a = analyse(doc);
-    cache.delete(file.uri);
+    const a = analyses.once(doc);
     if (!a.model.isReport) continue;
     reports++;
     connection.sendDiagnostics({ uri: file.uri, diagnostics: a.findings.map((f, i) => toDiagnostic(doc, a, f, i)) });

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -99,3 +99,17 @@ test('in a table with several wrong totals, one action fixes them all', { skip }
   assert.deepEqual(group.edit.changes[uri].map((e: any) => e.newText), ['19', '18']);
   assert.ok(!actions.some((a) => /此表中的所有合计/.test(a.title)), 'no second action doing the same');
 });
+
+test('the nearest .nianbaorc.json sets a report’s rules, and a change to it (watched by the client) re-checks', { skip }, async () => {
+  mkdirSync(join(dir, 'configured'));
+  const config = join(dir, 'configured', '.nianbaorc.json');
+  writeFileSync(config, JSON.stringify({ rules: { 'row-total': 'off' } }));
+  const uri = await open('configured/r.txt', renderReport({ t3: { R1: [3, 0, 0, 0, 0, 16, 20] } }));
+  const codes = async () => ((await conn.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as any).items.map((d: any) => d.code);
+  assert.ok(!(await codes()).includes('row-total'), 'turned off by the file');
+  writeFileSync(config, JSON.stringify({ rules: { 'row-total': 'warning' } }));
+  await conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(config).toString(), type: 2 }] });
+  const r: any = await conn.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
+  assert.deepEqual(r.items.filter((d: any) => d.code === 'row-total').map((d: any) => d.severity), [2]);
+});
+

@@ -2,7 +2,7 @@
 
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { rules as registry, type Locale, type SeveritySetting } from '../engine';
-import { SEVERITY_SETTINGS } from './config';
+import { SEVERITY_SETTINGS } from '../node/config';
 import { UsageError } from './io';
 
 export type Command = 'check' | 'summary' | 'parse' | 'new' | 'convert';

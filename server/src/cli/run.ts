@@ -6,7 +6,7 @@ import { checkModel, LineIndex, type CheckOptions, type Localized, type Severity
 import { describeDecoding } from '../node/decode';
 import { pickLastYear, identityOf, ReportFolder, type Candidate } from '../node/lastYear';
 import type { CheckArgs } from './args';
-import { ConfigError, ConfigFinder, loadConfig, type Config } from './config';
+import { ConfigError, ConfigFinder, loadConfig, type Config } from '../node/config';
 import { discoverInputs, type InputError } from './inputs';
 import type { CliIo } from './io';
 import { displayPath, loadFile, loadInputs, type LoadedReport } from './load';

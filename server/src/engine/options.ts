@@ -27,4 +27,9 @@ export const LIMITS = {
   /** Workspace search for reports (last year's report, "check all reports"): files and folder depth. */
   workspaceFiles: 3000,
   workspaceDepth: 6,
+  /** Last year's reports kept parsed between checks (a long editor session, a CLI run over many
+   *  folders): at most this many, holding at most this much text (UTF-16 code units) together;
+   *  the one used last is always kept. */
+  parsedReports: 8,
+  parsedReportChars: 2 * 2_000_000,
 } as const;

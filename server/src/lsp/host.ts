@@ -2,12 +2,20 @@
 // workspace's files. Node (lsp/runtime.ts) reads them; VS Code for the web
 // (lsp/runtime.browser.ts) has no file system, so those features say they are unavailable.
 
-import type { ReportModel } from '../engine/index';
+import type { Localized, ReportModel, SeveritySetting } from '../engine/index';
 
 export interface PreviousReport {
   model: ReportModel;
   uri: string;
   text: string;
+}
+
+/** What a .nianbaorc.json says for a document (node/config.ts; `previousReport` an absolute path or `auto`). */
+export interface FileConfig {
+  file: string;
+  rules: Record<string, SeveritySetting>;
+  localStructures: string[];
+  previousReport: string | null;
 }
 
 export interface WorkspaceFile {
@@ -23,7 +31,9 @@ export interface ServerHost {
   setWorkspaceFolders(uris: string[]): void;
   /** Last year's report for `model` per the `previousReport` setting (`auto` or a path), or null. */
   previousReport(model: ReportModel, setting: string, documentUri: string): PreviousReport | null;
-  /** A document was saved: cached workspace indexes are stale. */
+  /** The nearest .nianbaorc.json at or above the document's folder, or null (none, no file system, or unreadable: `problem` says why, once). */
+  config(documentUri: string, problem: (message: Localized) => void): FileConfig | null;
+  /** A document was saved or a watched file changed: cached workspace indexes and configs are stale. */
   filesChanged(): void;
   /** Report files (.txt/.md) below the workspace folders, bounded, for "check all reports". */
   workspaceFiles(): Iterable<WorkspaceFile>;

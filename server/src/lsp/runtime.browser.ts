@@ -16,6 +16,7 @@ export const host: ServerHost = {
   fileSystem: false,
   setWorkspaceFolders: () => {},
   previousReport: () => null,
+  config: () => null,
   filesChanged: () => {},
   workspaceFiles: () => [],
 };

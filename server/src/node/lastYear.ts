@@ -45,18 +45,32 @@ export interface LoadedPrevious extends Decoded {
   model: ReportModel;
 }
 
+/** How many parsed reports a ReportFolder keeps, and how much text they may hold together. */
+export interface ParsedReportBound {
+  reports: number;
+  chars: number;
+}
+
 /**
  * The report files below some folders (a workspace, a config file's folder), identified for
  * pairing. Reads files only, bounded by LIMITS (files, depth, bytes); the index is kept until
- * `invalidate()`, parsed reports in a small cache checked against the file's mtime.
+ * `invalidate()`, parsed reports in a small least-recently-used cache (LIMITS.parsedReports,
+ * .parsedReportChars) checked against the file's mtime.
  */
 export class ReportFolder {
   private index: Candidate[] | null = null;
   private readonly models = new Map<string, { mtime: number } & LoadedPrevious>();
-  /** Parsed reports kept (last year's reports are few; each holds a whole model). */
-  static readonly MODEL_CACHE = 8;
+  private modelChars = 0;
 
-  constructor(private roots: readonly string[]) {}
+  constructor(
+    private roots: readonly string[],
+    private readonly bound: ParsedReportBound = { reports: LIMITS.parsedReports, chars: LIMITS.parsedReportChars },
+  ) {}
+
+  /** The files whose parsed report is kept, least recently used first. */
+  parsed(): string[] {
+    return [...this.models.keys()];
+  }
 
   setRoots(roots: readonly string[]): void {
     this.roots = roots;
@@ -101,11 +115,20 @@ export class ReportFolder {
       this.models.set(file, cached);
       return cached;
     }
+    this.forget(file);
     const r = readReportFile(file);
     if (!r.ok) return null;
     const entry = { mtime, path: file, text: r.text, encoding: r.encoding, invalid: r.invalid, model: parse(r.text) };
     this.models.set(file, entry);
-    while (this.models.size > ReportFolder.MODEL_CACHE) this.models.delete(this.models.keys().next().value!);
+    this.modelChars += entry.text.length;
+    while (this.models.size > 1 && (this.models.size > this.bound.reports || this.modelChars > this.bound.chars)) this.forget(this.models.keys().next().value!);
     return entry;
+  }
+
+  private forget(file: string): void {
+    const entry = this.models.get(file);
+    if (!entry) return;
+    this.models.delete(file);
+    this.modelChars -= entry.text.length;
   }
 }

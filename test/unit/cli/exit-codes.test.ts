@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
+import { main } from '../../../server/src/cli/main';
+import type { CliIo } from '../../../server/src/cli/io';
 import { fixture, run, tempDir } from './helpers';
 
 test('a report without errors exits 0', async () => {
@@ -81,4 +83,37 @@ test('--rule with an unknown code is a usage error naming it', async () => {
   const r = await run(['check', '--rule', 'row-totl=off', '--lang', 'en']);
   assert.equal(r.code, 2);
   assert.match(r.stderr, /unknown rule "row-totl"/);
+});
+
+/** A run whose stdout throws on first use: an injected dependency failing the way a bug would. */
+async function runWithBrokenStdout(argv: string[], env: Record<string, string> = {}) {
+  let stderr = '';
+  const io: CliIo = {
+    stdout: {
+      write: () => {
+        throw new TypeError('cannot write to a test stream');
+      },
+    },
+    stderr: { write: (s) => void (stderr += s) },
+    readStdin: async () => Buffer.alloc(0),
+    cwd: tempDir({ 'a.txt': fixture('clean-2021.txt') }),
+    env,
+  };
+  return { code: await main(argv, io), stderr };
+}
+
+test('an internal error is one line in the user’s language and exits 2, without a stack', async () => {
+  const zh = await runWithBrokenStdout(['check', 'a.txt']);
+  assert.equal(zh.code, 2);
+  assert.equal(zh.stderr, 'nianbao: 内部错误：cannot write to a test stream。这是年报助手的缺陷，请报告（加 -v 或设置 NIANBAO_DEBUG=1 显示详情）\n');
+  const en = await runWithBrokenStdout(['check', 'a.txt', '--lang', 'en']);
+  assert.equal(en.code, 2);
+  assert.equal(en.stderr, 'nianbao: internal error: cannot write to a test stream. This is a bug in Nianbao; please report it (-v or NIANBAO_DEBUG=1 shows the details)\n');
+});
+
+test('an internal error shows its stack with --verbose or NIANBAO_DEBUG', async () => {
+  for (const r of [await runWithBrokenStdout(['check', 'a.txt', '-v', '--lang', 'en']), await runWithBrokenStdout(['check', 'a.txt', '--lang', 'en'], { NIANBAO_DEBUG: '1' })]) {
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /^nianbao: internal error: cannot write to a test stream\.[^\n]*\nTypeError: cannot write to a test stream\n\s+at /m);
+  }
 });

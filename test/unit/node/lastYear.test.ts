@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { agencyKey, identify, pickLastYear, ReportFolder } from '../../../server/src/node/lastYear';
-import { parse } from '../../../server/src/engine';
+import { LIMITS, parse } from '../../../server/src/engine';
 import { renderReport } from '../../support/reports';
 import { tempDir } from '../cli/helpers';
 
@@ -38,11 +38,24 @@ test('ReportFolder finds last year’s report below its roots, whatever the spac
   assert.equal(folder.lastYearOf(model, path.join(dir, '2024.txt'))?.path, path.join(dir, '2023', '某某市某某局2023年报.txt'));
 });
 
-test('ReportFolder keeps a bounded number of parsed reports', () => {
+test('ReportFolder keeps at most LIMITS.parsedReports parsed reports, the most recently used', () => {
   const files: Record<string, string> = {};
-  for (let i = 0; i < ReportFolder.MODEL_CACHE + 4; i++) files[`r${i}.txt`] = renderReport({ year: 2000 + i, agency: '某某局' });
+  for (let i = 0; i < LIMITS.parsedReports + 4; i++) files[`r${i}.txt`] = renderReport({ year: 2000 + i, agency: '某某局' });
   const dir = tempDir(files);
   const folder = new ReportFolder([dir]);
-  for (const name of Object.keys(files)) assert.ok(folder.load(path.join(dir, name)));
-  assert.equal((folder as unknown as { models: Map<string, unknown> }).models.size, ReportFolder.MODEL_CACHE);
+  const names = Object.keys(files);
+  for (const name of names) assert.ok(folder.load(path.join(dir, name)));
+  assert.deepEqual(folder.parsed(), names.slice(-LIMITS.parsedReports).map((n) => path.join(dir, n)));
+});
+
+test('ReportFolder keeps parsed reports within a text budget, always the one used last', () => {
+  const dir = tempDir({ 'a.txt': renderReport({ year: 2022 }), 'b.txt': renderReport({ year: 2023 }) });
+  const size = renderReport({ year: 2022 }).length;
+  const folder = new ReportFolder([dir], { reports: 8, chars: size + size / 2 });
+  folder.load(path.join(dir, 'a.txt'));
+  folder.load(path.join(dir, 'b.txt'));
+  assert.deepEqual(folder.parsed(), [path.join(dir, 'b.txt')]);
+  const tiny = new ReportFolder([dir], { reports: 8, chars: 1 });
+  tiny.load(path.join(dir, 'a.txt'));
+  assert.deepEqual(tiny.parsed(), [path.join(dir, 'a.txt')]);
 });

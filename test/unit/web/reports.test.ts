@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { check } from '../../../server/src/engine/index';
+import { check, LIMITS, SOURCE_LIMITS } from '../../../server/src/engine/index';
 import { kindOf, Reports, UnreadableFile } from '../../../web/reports';
 
 const EXAMPLES = join(import.meta.dirname, '../../../examples');
@@ -38,6 +38,13 @@ describe('offline page: reports in the worker', () => {
       new Reports().openBytes(1, 'r.doc', utf8('x')),
       (e: unknown) => e instanceof UnreadableFile && /docx/.test(e.reason.zh) && /docx/.test(e.reason.en),
     );
+  });
+
+  it('refuses a file over the engine’s limit for its kind: LIMITS.fileBytes for text, SOURCE_LIMITS.maxInputBytes for a structured file', async () => {
+    const tooLarge = (e: unknown) => e instanceof UnreadableFile && /上限/.test(e.reason.zh) && /limit/.test(e.reason.en);
+    await assert.rejects(new Reports().openBytes(1, 'r.txt', new Uint8Array(LIMITS.fileBytes + 1)), tooLarge);
+    await assert.rejects(new Reports().openBytes(1, 'r.pdf', new Uint8Array(SOURCE_LIMITS.maxInputBytes + 1)), tooLarge);
+    await assert.rejects(new Reports().openBytes(1, 'r.pdf', new Uint8Array(LIMITS.fileBytes + 1)), (e: unknown) => e instanceof UnreadableFile && !tooLarge(e));
   });
 
   it('re-checks an edit and bumps the version', () => {

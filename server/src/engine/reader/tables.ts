@@ -106,7 +106,7 @@ export function readTables(nt: NormalizedText): TablesResult {
     }
   }
   if (!tables.T4 && t3End >= 0) {
-    const t = t4WithoutHeader(nt, t3End, lc);
+    const t = t4WithoutHeader(nt, t3End);
     if (t) {
       tables.T4 = t.table;
       regions.push(t.region);

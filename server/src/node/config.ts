@@ -1,6 +1,6 @@
-// .nianbaorc.json: the same file the editor extension reads.
+// .nianbaorc.json, read by the CLI and the language server alike:
 //   { "rules": { "cell-blank": "off", … }, "previousReport": "../2020/report.txt", "localStructures": ["fee-section"] }
-// Found by walking up from each report's folder (the nearest wins), or given with --config.
+// Found by walking up from each report's folder (the nearest wins), or given with --config (CLI).
 // `previousReport` is resolved relative to the config file's folder; `"auto"` (the editor
 // setting's default) means: last year's report of the same body below the config file's
 // folder, found as the editor finds it in its workspace (node/lastYear.ts).
@@ -72,9 +72,14 @@ export function loadConfig(file: string): Config {
   return { file: path.resolve(file), rules, previousReport, localStructures, warnings };
 }
 
-/** The nearest .nianbaorc.json at or above `dir`, or null. Results are cached per folder. */
+/** The nearest .nianbaorc.json at or above `dir`, or null. Results are cached per folder until `clear()`. */
 export class ConfigFinder {
-  private cache = new Map<string, Config | null>();
+  private readonly cache = new Map<string, Config | null>();
+
+  /** A config file may have been created, changed or deleted. */
+  clear(): void {
+    this.cache.clear();
+  }
 
   find(dir: string): Config | null {
     const abs = path.resolve(dir);
