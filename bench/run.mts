@@ -213,7 +213,7 @@ if (existsSync(join(ROOT, 'dist/server.js'))) {
 // Per file: a typical report in each published form — the corpus's reports when ../shared/corpus
 // is there, else one synthetic report written by the test writers (reports.ts, structured.ts,
 // pdf.ts) read repeatedly. Then `nianbao summary` over folders of many: one after another
-// (NIANBAO_WORKERS=0) and in worker threads (the default for many files).
+// (NIANBAO_WORKERS=0) and in worker threads.
 const structured: Record<string, unknown> = {};
 const SOURCES = join(ROOT, 'dist/sources.js');
 const corpusDir = resolve(ROOT, '../shared/corpus');
