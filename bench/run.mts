@@ -7,8 +7,9 @@
 // 4. through LSP: dist/server.js --stdio (with SERVER_NODE_FLAGS, as the VS Code client starts
 //    it), keystroke → diagnostics latency (pull and push), open → first diagnostics, server RSS
 //    after open and after 1000 edits;
-// 5. structured sources: per-file read time of a web page, a Word document and a PDF (corpus),
-//    and `nianbao summary` over a folder of 1,000 reports and of 100 web pages;
+// 5. structured sources: per-file read time of a web page, a Word document and a PDF (corpus,
+//    else a synthetic report), and `nianbao summary` over folders of 1,000 reports, 100 web
+//    pages and 40 PDFs, one file after another vs in worker threads;
 // 6. package and bundle sizes;
 // 7. the memory soak, bench/memory.mts (heap after GC over 1,000 edits): fails the run (exit 1)
 //    when the server keeps something per edit.
@@ -209,22 +210,39 @@ if (existsSync(join(ROOT, 'dist/server.js'))) {
 } else console.log('\n(dist/server.js missing: run npm run build for the LSP figures)');
 
 // ————— structured sources: web page, Word, PDF (dist/sources.js, as shipped) —————
+// Per file: a typical report in each published form — the corpus's reports when ../shared/corpus
+// is there, else one synthetic report written by the test writers (reports.ts, structured.ts,
+// pdf.ts) read repeatedly. Then `nianbao summary` over folders of many: one after another
+// (NIANBAO_WORKERS=0) and in worker threads.
 const structured: Record<string, unknown> = {};
 const SOURCES = join(ROOT, 'dist/sources.js');
 const corpusDir = resolve(ROOT, '../shared/corpus');
-if (existsSync(SOURCES) && existsSync(corpusDir)) {
+if (existsSync(SOURCES)) {
   const sources = createRequire(import.meta.url)(SOURCES) as typeof import('../server/src/engine/sources/index.ts');
-  const ids = readdirSync(corpusDir).filter((d) => existsSync(join(corpusDir, d, 'truth.json'))).sort();
-  console.log(`\nStructured sources (dist/sources.js): read + render + parse + verify, per file, over ${ids.length} corpus reports`);
-  for (const [form, kind] of [['page.html', 'html'], ['page.docx', 'docx'], ['print.pdf', 'pdf']] as const) {
+  const ids = existsSync(corpusDir) ? readdirSync(corpusDir).filter((d) => existsSync(join(corpusDir, d, 'truth.json'))).sort() : [];
+  const { reportToHtml, reportToDocumentXml, docxOf } = await import('../test/support/structured.ts');
+  const { reportToPdf } = await import('../test/support/pdf.ts');
+  const synthetic = { html: Buffer.from(reportToHtml(b)), docx: Buffer.from(docxOf(reportToDocumentXml(b))), pdf: Buffer.from(reportToPdf(b)) };
+  const FORMS = [['page.html', 'html'], ['page.docx', 'docx'], ['print.pdf', 'pdf']] as const;
+  /** The files of one form: the corpus's, else the synthetic report 21 times (as many as the corpus). */
+  const read = new Map<string, Buffer[]>();
+  const filesOf = (form: string, kind: 'html' | 'docx' | 'pdf'): Buffer[] => {
+    if (!read.has(form)) read.set(form, ids.length ? ids.map((id) => readFileSync(join(corpusDir, id, form))) : Array.from({ length: 21 }, () => synthetic[kind]));
+    return read.get(form)!;
+  };
+  const from = ids.length ? `${ids.length} corpus reports` : 'a synthetic report (no ../shared/corpus), 21 reads';
+  console.log(`\nStructured sources (dist/sources.js): read + render + parse + verify, per file, over ${from}`);
+  structured.files = ids.length ? 'corpus' : 'synthetic';
+  for (const [form, kind] of FORMS) {
+    const files = filesOf(form, kind);
     const times: number[] = [];
     let bytes = 0;
     // The first read of a kind includes loading its reader (pdf.js: parsing ~2 MB of code).
     const t0 = performance.now();
-    await sources.readSource(kind, new Uint8Array(readFileSync(join(corpusDir, ids[0]!, form))));
+    await sources.readSource(kind, new Uint8Array(files[0]!));
     const first = performance.now() - t0;
-    for (const id of ids) {
-      const data = new Uint8Array(readFileSync(join(corpusDir, id, form)));
+    for (const f of files) {
+      const data = new Uint8Array(f);
       bytes += data.length;
       const s = performance.now();
       await sources.readSource(kind, data);
@@ -233,29 +251,42 @@ if (existsSync(SOURCES) && existsSync(corpusDir)) {
     times.sort((a, b) => a - b);
     const median = times[Math.floor(times.length / 2)]!;
     const p95 = times[Math.min(times.length - 1, Math.floor(times.length * 0.95))]!;
-    structured[kind] = { files: ids.length, avgBytes: Math.round(bytes / ids.length), firstMs: first, medianMs: median, p95Ms: p95 };
-    console.log(`  ${form.padEnd(10)} avg ${(bytes / ids.length / 1024).toFixed(0).padStart(4)} KB  first ${first.toFixed(0)} ms  median ${median.toFixed(1)} ms  p95 ${p95.toFixed(1)} ms`);
+    structured[kind] = { files: files.length, avgBytes: Math.round(bytes / files.length), firstMs: first, medianMs: median, p95Ms: p95 };
+    console.log(`  ${form.padEnd(10)} avg ${(bytes / files.length / 1024).toFixed(0).padStart(4)} KB  first ${first.toFixed(0)} ms  median ${median.toFixed(1)} ms  p95 ${p95.toFixed(1)} ms`);
   }
-  // A folder of many: `nianbao summary` over 1,000 reports (text) and over 100 web pages.
-  const { mkdtempSync, writeFileSync: wf, rmSync, copyFileSync, mkdirSync } = await import('node:fs');
+  // Folders of many: `nianbao summary` one file after another and in worker threads.
+  const { mkdtempSync, writeFileSync: wf, rmSync, mkdirSync } = await import('node:fs');
   const dir = mkdtempSync(join(os.tmpdir(), 'nianbao-bench-'));
-  const many = quick ? 200 : 1000;
-  mkdirSync(join(dir, 'txt'));
-  mkdirSync(join(dir, 'html'));
-  for (let i = 0; i < many; i++) wf(join(dir, 'txt', `r${i}.txt`), renderReport({ agency: `某某局${i}` }));
-  for (let i = 0; i < 100; i++) copyFileSync(join(corpusDir, ids[i % ids.length]!, 'page.html'), join(dir, 'html', `p${i}.html`));
+  const folders: [string, number, (i: number) => [string, string | Buffer]][] = [
+    ['txt', quick ? 200 : 1000, (i) => [`r${i}.txt`, renderReport({ agency: `某某局${i}` })]],
+    ['html', 100, (i) => [`p${i}.html`, filesOf('page.html', 'html')[i % 21]!]],
+    ['pdf', quick ? 10 : 40, (i) => [`p${i}.pdf`, filesOf('print.pdf', 'pdf')[i % 21]!]],
+  ];
   const cli = join(ROOT, 'dist/cli.js');
-  const wall = (args: string[]) => {
+  const wall = (args: string[], env: Record<string, string>) => {
     const s = performance.now();
-    const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
-    return { ms: performance.now() - s, ok: r.status === 0 || r.status === 1 };
+    const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
+    return { ms: performance.now() - s, ok: r.status === 0 || r.status === 1, out: r.stdout };
   };
-  const txt = wall(['summary', join(dir, 'txt')]);
-  const html = wall(['summary', join(dir, 'html')]);
-  structured.folder = { txtFiles: many, txtMs: txt.ms, htmlFiles: 100, htmlMs: html.ms };
-  console.log(`  summary over ${many} .txt reports: ${(txt.ms / 1000).toFixed(2)} s (${(txt.ms / many).toFixed(1)} ms/file); over 100 .html pages: ${(html.ms / 1000).toFixed(2)} s`);
+  // Threads as the CLI chooses them from 3 CPUs on (node/pool.ts), forced so that a 2-CPU machine measures them too.
+  const threads = String(Math.max(1, Math.min(os.availableParallelism() - 1, 4)));
+  console.log(`  nianbao summary over a folder: one file after another vs ${threads} worker thread(s) (${os.availableParallelism()} CPUs)`);
+  const folderRows: Record<string, unknown>[] = [];
+  for (const [name, count, make] of folders) {
+    mkdirSync(join(dir, name));
+    for (let i = 0; i < count; i++) {
+      const [file, data] = make(i);
+      wf(join(dir, name, file), data);
+    }
+    const seq = wall(['summary', join(dir, name)], { NIANBAO_WORKERS: '0' });
+    const par = wall(['summary', join(dir, name)], { NIANBAO_WORKERS: threads });
+    const same = seq.out === par.out;
+    folderRows.push({ files: count, kind: name, threads: Number(threads), sequentialMs: seq.ms, workersMs: par.ms, speedup: seq.ms / par.ms, sameOutput: same, ok: seq.ok && par.ok });
+    console.log(`    ${String(count).padStart(5)} .${name.padEnd(4)}  ${(seq.ms / 1000).toFixed(2)} s → ${(par.ms / 1000).toFixed(2)} s (${(seq.ms / par.ms).toFixed(2)}×, ${(par.ms / count).toFixed(1)} ms/file)${same ? '' : '  OUTPUT DIFFERS'}`);
+  }
+  structured.folders = folderRows;
   rmSync(dir, { recursive: true, force: true });
-} else console.log('\n(dist/sources.js or ../shared/corpus missing: no structured-source figures)');
+} else console.log('\n(dist/sources.js missing: no structured-source figures)');
 
 const size = (p: string) => (existsSync(join(ROOT, p)) ? statSync(join(ROOT, p)).size : null);
 const vsix = readdirSync(ROOT).find((n) => n.endsWith('.vsix'));

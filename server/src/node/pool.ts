@@ -97,16 +97,19 @@ function startWorker(file: string): Worker {
 
 /**
  * Threads for `items` items: `NIANBAO_WORKERS` forces a number (0: none); otherwise, when there
- * are more than `WORKERS_MIN_ITEMS` items and more than one CPU, one per CPU but the main
- * thread's (which still does its own share: pairing, checking, output), at most 4.
+ * are more than `WORKERS_MIN_ITEMS` items and at least `WORKERS_MIN_CPUS` CPUs, one per CPU but
+ * the main thread's (which still does its own share: pairing, checking, output), at most 4.
+ * On two CPUs the bench measured threads slower (copying each model across costs more than the
+ * one extra thread gains), so there they are used only when asked for.
  */
 export function workerCount(items: number, env: Record<string, string | undefined>): number {
   const forced = env.NIANBAO_WORKERS;
   if (forced !== undefined && /^\d+$/.test(forced.trim())) return Math.min(Number(forced), items);
   const cpus = os.availableParallelism();
-  if (items <= WORKERS_MIN_ITEMS || cpus < 2) return 0;
+  if (items <= WORKERS_MIN_ITEMS || cpus < WORKERS_MIN_CPUS) return 0;
   return Math.min(cpus - 1, WORKERS_MAX, items);
 }
 
 export const WORKERS_MIN_ITEMS = 8;
+const WORKERS_MIN_CPUS = 3;
 const WORKERS_MAX = 4;
