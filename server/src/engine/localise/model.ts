@@ -90,19 +90,7 @@ function build(model: ReportModel, options: CheckOptions): Component[] {
   };
   if (rows.every(holds)) return [];
   // Variables and components (union–find over cells shared by relations).
-  const index = new Map<Cell, number>();
-  const cells: Cell[] = [];
-  const refs: CellRef[] = [];
-  for (const { eq, cells: cs } of rows) {
-    [...eq.left, ...eq.right].forEach((ref, i) => {
-      const c = cs[i]!;
-      if (!index.has(c)) {
-        index.set(c, cells.length);
-        cells.push(c);
-        refs.push(ref);
-      }
-    });
-  }
+  const { index, cells } = numberCells(rows);
   const parent = cells.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
   for (const { cells: cs } of rows) for (const c of cs.slice(1)) parent[find(index.get(c)!)] = find(index.get(cs[0]!)!);
@@ -118,19 +106,8 @@ function build(model: ReportModel, options: CheckOptions): Component[] {
     groups.get(g)!.push(row);
   }
   for (const group of groups.values()) {
-    const local = new Map<Cell, number>();
-    const cs: Cell[] = [];
-    const rs: CellRef[] = [];
-    for (const { eq, cells: ec } of group)
-      [...eq.left, ...eq.right].forEach((ref, i) => {
-        const c = ec[i]!;
-        if (!local.has(c)) {
-          local.set(c, cs.length);
-          cs.push(c);
-          rs.push(ref);
-        }
-      });
-    const values = cs.map((c) => (c.state === 'number' ? c.value! : 0));
+    const { index: local, cells: cs, refs: rs } = numberCells(group);
+    const values = cs.map(value);
     const equations = group.map(({ eq, cells: ec }) => [
       ...eq.left.map((_, i) => ({ v: local.get(ec[i]!)!, coef: 1 })),
       ...eq.right.map((_, i) => ({ v: local.get(ec[eq.left.length + i]!)!, coef: -1 })),
@@ -170,6 +147,24 @@ function build(model: ReportModel, options: CheckOptions): Component[] {
     });
   }
   return out;
+}
+
+/** The distinct cells of some relations, numbered in order of first use, each with the reference it was found by. */
+function numberCells(rows: { eq: Equation; cells: Cell[] }[]): { index: Map<Cell, number>; cells: Cell[]; refs: CellRef[] } {
+  const index = new Map<Cell, number>();
+  const cells: Cell[] = [];
+  const refs: CellRef[] = [];
+  for (const { eq, cells: cs } of rows) {
+    [...eq.left, ...eq.right].forEach((ref, i) => {
+      const c = cs[i]!;
+      if (!index.has(c)) {
+        index.set(c, cells.length);
+        cells.push(c);
+        refs.push(ref);
+      }
+    });
+  }
+  return { index, cells, refs };
 }
 
 /** What outside the tables says a cell's value is: the narrative, and last year's 结转下年度 for 上年结转. */

@@ -151,6 +151,9 @@ function detectLayout(text: string, lines: Line[]): TableLayout {
   return 'cell-per-line-blank-separated';
 }
 
+/** A Markdown heading marker at a line's start (sticky: matched in place, no slice per line). */
+const MD_HEADING = /[ \t]*#{1,6}[ \t]+/y;
+
 /** Cut the normalised region [from, to) into cell tokens. */
 export function tokenize(text: string, from: number, to: number, firstLineNo: number): { layout: TableLayout; toks: Tok[] } {
   const lines = splitLines(text, from, to, firstLineNo);
@@ -228,8 +231,9 @@ export function tokenize(text: string, from: number, to: number, firstLineNo: nu
         if (/^\|+$/.test(tt)) continue; // `|||` filler from merged cells
         // `### 一、本年新收…`: a heading marker is Markdown syntax, not part of the label (OCR
         // output writes each row's label as a heading over a small table of its values).
-        const heading = /^[ \t]*#{1,6}[ \t]+/.exec(text.slice(l.s, l.e));
-        const body = heading ? { ...l, s: l.s + heading[0].length } : l;
+        MD_HEADING.lastIndex = l.s;
+        const heading = MD_HEADING.exec(text);
+        const body = heading && heading.index + heading[0].length <= l.e ? { ...l, s: l.s + heading[0].length } : l;
         pushLineCells(hasPipeCells(tt) ? pipeLineCells(text, l) : spaceLineCells(text, body));
       }
       break;

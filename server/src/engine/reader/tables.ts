@@ -337,7 +337,12 @@ function readT3(nt: NormalizedText, from: number, to: number, firstLine: number)
   const def = T3_DEFS[t3VariantOfRegion(text.slice(from, to))];
   // The row and table tests come from the equations the rules check (format/equations.ts).
   const columnIds = def.columns.map((c) => c.id);
-  const rowCheck = (row: string) => rowHolds(equationsFor(def), 'T3', row, columnIds);
+  const rowChecks = new Map<string, (nums: readonly number[]) => boolean>();
+  const rowCheck = (row: string) => {
+    let c = rowChecks.get(row);
+    if (!c) rowChecks.set(row, (c = rowHolds(equationsFor(def), 'T3', row, columnIds)));
+    return c;
+  };
   const seen = new Set<string>();
   interface Pending {
     def: RowDef;

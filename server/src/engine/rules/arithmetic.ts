@@ -100,13 +100,17 @@ function localisedReports(model: ReportModel, options: CheckOptions): Report[] {
   return out;
 }
 
+/** How every arithmetic rule finds and fixes its wrong cells: said once, appended to each rule's fix. */
+const LOCALISATION_DOCS =
+  ' The wrong cells are found by error localisation (docs/localisation.md): one finding per wrong cell, naming every relation it breaks. When one smallest change makes every relation of the table hold, its quick fix is preferred and safe (fix-all applies it) and changes the whole set at once; when several equally small changes fit, the finding lists them with a quick fix each, none applied by fix-all.';
+
 function equationRule(code: Equation['code'], description: Localized, spec: string[], docs: RuleDocs): Rule {
   return {
     code,
     defaultSeverity: 'error',
     spec,
     description,
-    docs,
+    docs: { ...docs, fix: docs.fix + LOCALISATION_DOCS },
     check(ctx) {
       // The localiser turns broken relations into wrong cells (one finding per cell); each
       // finding is reported by the rule of its relation family.
@@ -118,27 +122,27 @@ function equationRule(code: Equation['code'], description: Localized, spec: stri
 export const rowTotal = equationRule('row-total', { zh: '表三每行的总计等于六类申请人之和', en: 'Each table-3 row total equals the sum of the six applicant columns' }, ['EQ-T3-ROW'], {
   why: 'The 总计 column of table 3 is the sum of the six applicant columns (EQ-T3-ROW).',
   bad: '一、本年新收政府信息公开申请数量  3 0 0 0 0 16 20',
-  fix: 'Here 总计 is the one wrong cell: the quick fix (safe) sets it to 19. The wrong cells are found by error localisation (docs/localisation.md): one finding per wrong cell, naming every relation it breaks. When one smallest change makes every relation of the table hold, its quick fix is preferred and safe (fix-all applies it) and changes the whole set at once; when several equally small changes fit, the finding lists them with a quick fix each, none applied by fix-all.',
+  fix: 'Here 总计 is the one wrong cell: the quick fix (safe) sets it to 19.',
 });
 export const resultTotal = equationRule('result-total', { zh: '（七）总计等于各办理结果之和', en: '(7) total equals the sum of the result items' }, ['EQ-T3-RES'], {
   why: '（七）总计 is the sum of the result leaves — never of the group rows （三）（四）（五）（六） — because each application falls in exactly one leaf (“只计这一情形”) (EQ-T3-RES).',
   bad: '（七）总计 18 while the leaves add up to 19',
-  fix: 'When （七）总计 is the one wrong cell, the quick fix (safe) sets it (and any other cell of the same smallest change, e.g. 一’s 总计) so that every relation holds. The wrong cells are found by error localisation (docs/localisation.md): one finding per wrong cell, naming every relation it breaks. When one smallest change makes every relation of the table hold, its quick fix is preferred and safe (fix-all applies it) and changes the whole set at once; when several equally small changes fit, the finding lists them with a quick fix each, none applied by fix-all.',
+  fix: 'When （七）总计 is the one wrong cell, the quick fix (safe) sets it (and any other cell of the same smallest change, e.g. 一’s 总计) so that every relation holds.',
 });
 export const columnBalance = equationRule('column-balance', { zh: '每列：一 + 二 = 三 + 四', en: 'Each column: 一 + 二 = 三 + 四' }, ['EQ-T3-BAL'], {
   why: 'The note printed in table 3: 第一项加第二项之和，等于第三项加第四项之和 — per column (EQ-T3-BAL, the only equation printed in the template).',
   bad: '一 20 + 二 0 ≠ 三（七） 19 + 四 0',
-  fix: 'The wrong cell may be in 一, 二, 三 or 四: outside evidence decides (a number the text states, last year’s 结转 for 二); otherwise every candidate is offered and none is applied by fix-all. The wrong cells are found by error localisation (docs/localisation.md): one finding per wrong cell, naming every relation it breaks. When one smallest change makes every relation of the table hold, its quick fix is preferred and safe (fix-all applies it) and changes the whole set at once; when several equally small changes fit, the finding lists them with a quick fix each, none applied by fix-all.',
+  fix: 'The wrong cell may be in 一, 二, 三 or 四: outside evidence decides (a number the text states, last year’s 结转 for 二); otherwise every candidate is offered and none is applied by fix-all.',
 });
 export const reviewTotal = equationRule('review-total', { zh: '行政复议总计等于四项之和', en: 'Administrative review total equals its four parts' }, ['EQ-T4-RV'], {
   why: '行政复议 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结 (EQ-T4-RV).',
   bad: '3 0 0 0 4',
-  fix: 'The total or any one of the four parts may be the wrong cell: a quick fix per candidate, none applied by fix-all — unless other evidence decides (e.g. the text says 行政复议3件, then setting 总计 to 3 is preferred and safe). The wrong cells are found by error localisation (docs/localisation.md): one finding per wrong cell, naming every relation it breaks. When one smallest change makes every relation of the table hold, its quick fix is preferred and safe (fix-all applies it) and changes the whole set at once; when several equally small changes fit, the finding lists them with a quick fix each, none applied by fix-all.',
+  fix: 'The total or any one of the four parts may be the wrong cell: a quick fix per candidate, none applied by fix-all — unless other evidence decides (e.g. the text says 行政复议3件, then setting 总计 to 3 is preferred and safe).',
 });
 export const litigationTotal = equationRule('litigation-total', { zh: '行政诉讼总计等于四项之和', en: 'Litigation totals equal their four parts' }, ['EQ-T4-LD', 'EQ-T4-LR'], {
   why: 'Both 行政诉讼 blocks (未经复议直接起诉, 复议后起诉): 总计 = the four results (EQ-T4-LD, EQ-T4-LR).',
   bad: '18 5 1 0 25',
-  fix: 'As for review-total: a quick fix per candidate (总计 to 24, or one part), applied by fix-all only when one change is the unique smallest. The wrong cells are found by error localisation (docs/localisation.md): one finding per wrong cell, naming every relation it breaks. When one smallest change makes every relation of the table hold, its quick fix is preferred and safe (fix-all applies it) and changes the whole set at once; when several equally small changes fit, the finding lists them with a quick fix each, none applied by fix-all.',
+  fix: 'As for review-total: a quick fix per candidate (总计 to 24, or one part), applied by fix-all only when one change is the unique smallest.',
 });
 
 export const totalBlank: Rule = {
